@@ -1,0 +1,34 @@
+/**
+ * CLI scorer: `npm run --silent score -- FILE.json` prints the result JSON and exits 0, or prints one
+ * line naming the file and the offending key to stderr and exits 2 (shared spec). It uses the same
+ * validation function as the app's import.
+ */
+import { readFileSync } from 'node:fs';
+import { parseAssessmentText, describeIssue, evaluate, getRubric, toCliResult } from '../src/domain/index';
+
+function main(argv: string[]): number {
+  const file = argv[0];
+  if (!file || argv.length > 1) {
+    process.stderr.write('usage: npm run --silent score -- FILE.json\n');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    return 2;
+  }
+  const parsed = parseAssessmentText(text, getRubric);
+  if (!parsed.ok) {
+    const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
+    process.stderr.write(`${file}: ${describeIssue(parsed.issues[0]!)}${more}\n`);
+    return 2;
+  }
+  const rubric = getRubric(parsed.file.rubric)!;
+  const result = toCliResult(evaluate(rubric, parsed.file));
+  process.stdout.write(JSON.stringify(result) + '\n');
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

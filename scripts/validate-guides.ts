@@ -1,0 +1,90 @@
+/** Validates rubrics/guides/*.json: schema, citations found in the seeds (when ../shared/seeds exists), ids. */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { Guide, CANONICAL_STAGES } from '../src/domain/roadmap/guide-schema';
+
+const root = join(import.meta.dirname, '..');
+const seedsDir = join(root, '..', 'shared', 'seeds');
+const scenarioIds = [
+  'product-design',
+  'process-design',
+  'marketing',
+  'after-sales',
+  'planning',
+  'production',
+  'quality',
+  'equipment',
+  'safety',
+  'energy',
+  'procurement',
+  'warehousing',
+  'finance',
+  'hr',
+  'collaboration',
+  'decision',
+];
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(join(root, 'rubrics/guides'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(root, 'rubrics/guides', f));
+let bad = 0;
+const norm = (s: string) => s.replace(/\s+/g, '');
+for (const file of files) {
+  const problems: string[] = [];
+  const parsed = v.safeParse(Guide, JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    for (const i of parsed.issues) problems.push(`${v.getDotPath(i)}: ${i.message}`);
+  } else {
+    const g = parsed.output;
+    const ids = new Set(g.actions.map((a) => a.id));
+    if (ids.size !== g.actions.length) problems.push('duplicate action ids');
+    for (const st of CANONICAL_STAGES)
+      if (!g.actions.some((a) => a.stage === st)) problems.push(`no action in stage ${st}`);
+    const cites: [string, { seed: string; heading: string; part?: string; passage: { 'zh-CN': string } }][] = [
+      ...g.actions.map((a) => [`action ${a.id}`, a.citation] as [string, typeof a.citation]),
+      ...g.stages.map((s) => [`stage ${s.id}`, s.citation] as [string, typeof s.citation]),
+      ...g.needs.map((n, i) => [`need ${i}`, n.citation] as [string, typeof n.citation]),
+      ...g.architectureLayers.map((n, i) => [`layer ${i}`, n.citation] as [string, typeof n.citation]),
+      ...g.typicalScenarios.map((n, i) => [`typicalScenario ${i}`, n.citation] as [string, typeof n.citation]),
+    ];
+    for (const a of g.actions) {
+      for (const p of a.prerequisites) if (!ids.has(p)) problems.push(`action ${a.id}: unknown prerequisite ${p}`);
+      for (const s of a.advances.scenarios)
+        if (!scenarioIds.includes(s.id)) problems.push(`action ${a.id}: unknown scenario ${s.id}`);
+    }
+    for (const t of g.typicalScenarios)
+      for (const s of t.scenarios)
+        if (!scenarioIds.includes(s)) problems.push(`typical scenario: unknown scenario ${s}`);
+    if (existsSync(seedsDir)) {
+      for (const [where, c] of cites) {
+        const seedFile = join(seedsDir, c.seed);
+        if (!existsSync(seedFile)) {
+          problems.push(`${where}: seed ${c.seed} missing`);
+          continue;
+        }
+        const text = norm(readFileSync(seedFile, 'utf8'));
+        let scope = text;
+        if (c.part) {
+          const at = text.indexOf(norm(c.part));
+          if (at < 0) {
+            problems.push(`${where}: part "${c.part}" not in ${c.seed}`);
+            continue;
+          }
+          scope = text.slice(at);
+        }
+        if (!scope.includes(norm(c.heading)))
+          problems.push(`${where}: heading "${c.heading}" not in ${c.seed}${c.part ? ' after part' : ''}`);
+        if (!text.includes(norm(c.passage['zh-CN'])))
+          problems.push(`${where}: passage not verbatim in ${c.seed}: "${c.passage['zh-CN'].slice(0, 30)}…"`);
+      }
+    } else console.log('(../shared/seeds not found: citation checks skipped)');
+  }
+  if (problems.length) {
+    bad++;
+    console.log(`FAIL ${file}`);
+    problems.forEach((p) => console.log('  ' + p));
+  } else console.log(`ok   ${file}`);
+}
+process.exit(bad ? 1 : 0);

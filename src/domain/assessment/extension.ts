@@ -1,0 +1,152 @@
+/**
+ * What DigiLevel keeps beyond the spec's keys, under one top-level key so other tools ignore it
+ * (the spec keeps unknown top-level keys): the raw numbers behind the numeric helpers, overridden
+ * derived options, notes and evidence per item or scenario, roadmap step status.
+ */
+import type { WeightedRubric } from '../rubric/schema';
+import type { FileIssue } from './file';
+import { questionsOf } from '../scoring/score';
+import { allScenarios } from '../scoring/scenarios';
+
+export const EXTENSION_KEY = 'digilevel';
+export const MAX_NOTE_CHARS = 5000;
+export const MAX_EVIDENCE_ITEMS = 50;
+
+export const STEP_STATUSES = ['open', 'done', 'not-relevant'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface RoadmapStepState {
+  status?: StepStatus;
+  /** e.g. "2027-Q2" */
+  quarter?: string;
+  note?: string;
+}
+
+export interface Extension {
+  /** qid → field id → value, as typed (units of the rubric's field). */
+  numbers?: Record<string, Record<string, number>>;
+  /** q12 helper: energy amounts by coefficient id, per year. */
+  energy?: { lastYear?: Record<string, number>; yearBefore?: Record<string, number> };
+  /** Questions whose answer the user chose against the numeric helper's suggestion. */
+  overrides?: string[];
+  /** key: question or scenario id. */
+  notes?: Record<string, string>;
+  evidence?: Record<string, string[]>;
+  roadmap?: Record<string, RoadmapStepState>;
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: FileIssue[]): Extension | undefined {
+  const base = EXTENSION_KEY;
+  if (!isObj(raw)) {
+    issues.push({ key: base, code: 'type', detail: 'object' });
+    return undefined;
+  }
+  const before = issues.length;
+  const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
+  const itemIds = new Set([...questions.keys(), ...allScenarios(rubric).map((s) => s.id)]);
+  const coefficientIds = new Set(rubric.energyCoefficients.map((c) => c.id));
+  const out: Extension = {};
+
+  for (const key of Object.keys(raw)) {
+    if (!['numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'].includes(key))
+      issues.push({ key: `${base}.${key}`, code: 'unknown-key' });
+  }
+  if (raw.numbers !== undefined) {
+    out.numbers = {};
+    if (!isObj(raw.numbers)) issues.push({ key: `${base}.numbers`, code: 'type', detail: 'object' });
+    else
+      for (const [qid, fields] of Object.entries(raw.numbers)) {
+        const q = questions.get(qid);
+        const fieldIds = new Set((q?.numericFields ?? []).map((f) => f.id));
+        if (!q) issues.push({ key: `${base}.numbers.${qid}`, code: 'unknown-key' });
+        else if (!isObj(fields)) issues.push({ key: `${base}.numbers.${qid}`, code: 'type', detail: 'object' });
+        else {
+          const clean: Record<string, number> = {};
+          for (const [fid, value] of Object.entries(fields)) {
+            if (!fieldIds.has(fid)) issues.push({ key: `${base}.numbers.${qid}.${fid}`, code: 'unknown-key' });
+            else if (!finite(value))
+              issues.push({ key: `${base}.numbers.${qid}.${fid}`, code: 'type', detail: 'number' });
+            else clean[fid] = value;
+          }
+          out.numbers[qid] = clean;
+        }
+      }
+  }
+  if (raw.energy !== undefined) {
+    out.energy = {};
+    if (!isObj(raw.energy)) issues.push({ key: `${base}.energy`, code: 'type', detail: 'object' });
+    else
+      for (const [year, amounts] of Object.entries(raw.energy)) {
+        const path = `${base}.energy.${year}`;
+        if (year !== 'lastYear' && year !== 'yearBefore') issues.push({ key: path, code: 'unknown-key' });
+        else if (!isObj(amounts)) issues.push({ key: path, code: 'type', detail: 'object' });
+        else {
+          const clean: Record<string, number> = {};
+          for (const [cid, value] of Object.entries(amounts)) {
+            if (!coefficientIds.has(cid)) issues.push({ key: `${path}.${cid}`, code: 'unknown-key' });
+            else if (!finite(value)) issues.push({ key: `${path}.${cid}`, code: 'type', detail: 'number' });
+            else clean[cid] = value;
+          }
+          out.energy[year] = clean;
+        }
+      }
+  }
+  if (raw.overrides !== undefined) {
+    if (!Array.isArray(raw.overrides) || !raw.overrides.every((x) => typeof x === 'string' && questions.has(x)))
+      issues.push({ key: `${base}.overrides`, code: 'type', detail: 'array of question ids' });
+    else out.overrides = [...new Set(raw.overrides as string[])];
+  }
+  if (raw.notes !== undefined) {
+    out.notes = {};
+    if (!isObj(raw.notes)) issues.push({ key: `${base}.notes`, code: 'type', detail: 'object' });
+    else
+      for (const [id, text] of Object.entries(raw.notes)) {
+        const path = `${base}.notes.${id}`;
+        if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
+        else if (typeof text !== 'string') issues.push({ key: path, code: 'type', detail: 'string' });
+        else if (text.length > MAX_NOTE_CHARS)
+          issues.push({ key: path, code: 'too-long', detail: `${MAX_NOTE_CHARS}` });
+        else out.notes[id] = text;
+      }
+  }
+  if (raw.evidence !== undefined) {
+    out.evidence = {};
+    if (!isObj(raw.evidence)) issues.push({ key: `${base}.evidence`, code: 'type', detail: 'object' });
+    else
+      for (const [id, list] of Object.entries(raw.evidence)) {
+        const path = `${base}.evidence.${id}`;
+        if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
+        else if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
+          issues.push({ key: path, code: 'type', detail: 'array of strings' });
+        else if (list.length > MAX_EVIDENCE_ITEMS || list.some((x: string) => x.length > MAX_NOTE_CHARS))
+          issues.push({ key: path, code: 'too-long', detail: `${MAX_EVIDENCE_ITEMS} × ${MAX_NOTE_CHARS}` });
+        else out.evidence[id] = [...list];
+      }
+  }
+  if (raw.roadmap !== undefined) {
+    out.roadmap = {};
+    if (!isObj(raw.roadmap)) issues.push({ key: `${base}.roadmap`, code: 'type', detail: 'object' });
+    else
+      for (const [id, st] of Object.entries(raw.roadmap)) {
+        const path = `${base}.roadmap.${id}`;
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) issues.push({ key: path, code: 'unknown-key' });
+        else if (!isObj(st)) issues.push({ key: path, code: 'type', detail: 'object' });
+        else if (st.status !== undefined && !(STEP_STATUSES as readonly unknown[]).includes(st.status))
+          issues.push({ key: `${path}.status`, code: 'unknown-id', detail: String(st.status).slice(0, 20) });
+        else if (st.quarter !== undefined && !(typeof st.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(st.quarter)))
+          issues.push({ key: `${path}.quarter`, code: 'type', detail: 'YYYY-Qn' });
+        else if (st.note !== undefined && (typeof st.note !== 'string' || st.note.length > MAX_NOTE_CHARS))
+          issues.push({ key: `${path}.note`, code: 'type', detail: 'string' });
+        else
+          out.roadmap[id] = {
+            ...(st.status ? { status: st.status as StepStatus } : {}),
+            ...(st.quarter ? { quarter: st.quarter as string } : {}),
+            ...(st.note ? { note: st.note as string } : {}),
+          };
+      }
+  }
+  return issues.length > before ? undefined : out;
+}

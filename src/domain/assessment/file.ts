@@ -1,0 +1,204 @@
+/**
+ * The interchange file (shared spec "Assessment file format", version 1): parsing and validation.
+ * One function serves the app's import and the CLI scorer, so both accept and reject the same files.
+ * Validation never throws on bad input; it returns every problem with the key it concerns.
+ */
+import type { WeightedRubric } from '../rubric/schema';
+import type { Answer, ScenarioChecks } from './types';
+import { questionsOf } from '../scoring/score';
+import { allScenarios } from '../scoring/scenarios';
+import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
+import { type Profile, validateProfile } from './profile';
+
+export const FILE_FORMAT = 'sme-digital-assessment';
+export const FILE_VERSION = 1;
+/** Files larger than this are rejected before parsing; a real assessment is a few KB. */
+export const MAX_FILE_CHARS = 2_000_000;
+const MAX_DEPTH = 32;
+
+export type FileErrorCode =
+  | 'too-large'
+  | 'invalid-json'
+  | 'not-object'
+  | 'format'
+  | 'version'
+  | 'unknown-rubric'
+  | 'type'
+  | 'unknown-key'
+  | 'index-range'
+  | 'empty-selection'
+  | 'none-mixed'
+  | 'duplicate-index'
+  | 'scenario-shape'
+  | 'unknown-id'
+  | 'too-long'
+  | 'too-deep';
+
+export interface FileIssue {
+  /** Dotted path of the offending key, e.g. "answers.q4" or "profile.industry". */
+  key: string;
+  code: FileErrorCode;
+  /** Expected type or limit, the offending value (shortened) … for the message. */
+  detail?: string;
+}
+
+export interface AssessmentFile {
+  format: typeof FILE_FORMAT;
+  version: typeof FILE_VERSION;
+  rubric: string;
+  profile?: Profile;
+  answers: Record<string, Answer>;
+  scenarios: Record<string, ScenarioChecks>;
+  [EXTENSION_KEY]?: Extension;
+  /** Unknown top-level keys, kept on import and written back on export (spec). */
+  [key: string]: unknown;
+}
+
+export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; issues: FileIssue[] };
+
+export type RubricLookup = (id: string) => WeightedRubric | undefined;
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const short = (x: unknown): string => {
+  const s = typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
+  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+};
+
+export function depthOf(x: unknown, limit = MAX_DEPTH): number {
+  // iterative, so that a hostile file cannot overflow the stack
+  let max = 0;
+  const stack: [unknown, number][] = [[x, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    if (typeof node === 'object' && node !== null) for (const v of Object.values(node)) stack.push([v, depth + 1]);
+  }
+  return max;
+}
+
+/** Parses the text of a file (JSON) and validates it. */
+export function parseAssessmentText(text: string, rubrics: RubricLookup): FileResult {
+  if (text.length > MAX_FILE_CHARS) return fail('(file)', 'too-large', `${MAX_FILE_CHARS}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail('(file)', 'invalid-json', e instanceof Error ? e.message.slice(0, 80) : undefined);
+  }
+  return validateAssessment(data, rubrics);
+}
+
+function fail(key: string, code: FileErrorCode, detail?: string): FileResult {
+  return { ok: false, issues: [{ key, code, ...(detail === undefined ? {} : { detail }) }] };
+}
+
+export function validateAssessment(data: unknown, rubrics: RubricLookup): FileResult {
+  if (!isPlainObject(data)) return fail('(file)', 'not-object');
+  if (data.format !== FILE_FORMAT) return fail('format', 'format', short(data.format));
+  if (data.version !== FILE_VERSION) return fail('version', 'version', short(data.version));
+  if (typeof data.rubric !== 'string') return fail('rubric', 'type', 'string');
+  const rubric = rubrics(data.rubric);
+  if (!rubric) return fail('rubric', 'unknown-rubric', short(data.rubric));
+  if (depthOf(data) > MAX_DEPTH) return fail('(file)', 'too-deep', `${MAX_DEPTH}`);
+
+  const issues: FileIssue[] = [];
+  const answers = validateAnswers(data.answers, rubric, issues);
+  const scenarios = validateScenarios(data.scenarios, rubric, issues);
+  const profile = data.profile === undefined ? undefined : validateProfile(data.profile, issues);
+  const ext = data[EXTENSION_KEY] === undefined ? undefined : validateExtension(data[EXTENSION_KEY], rubric, issues);
+  if (issues.length) return { ok: false, issues };
+
+  const file: AssessmentFile = { format: FILE_FORMAT, version: FILE_VERSION, rubric: rubric.id, answers, scenarios };
+  if (profile) file.profile = profile;
+  if (ext) file[EXTENSION_KEY] = ext;
+  for (const [k, v] of Object.entries(data)) {
+    if (!(k in file) && !['profile', EXTENSION_KEY].includes(k)) {
+      // defineProperty, not assignment: a "__proto__" key must stay a plain data key
+      Object.defineProperty(file, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return { ok: true, file };
+}
+
+function validateAnswers(raw: unknown, rubric: WeightedRubric, issues: FileIssue[]): Record<string, Answer> {
+  const out: Record<string, Answer> = {};
+  if (raw === undefined) return out;
+  if (!isPlainObject(raw)) {
+    issues.push({ key: 'answers', code: 'type', detail: 'object' });
+    return out;
+  }
+  const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
+  for (const [key, value] of Object.entries(raw)) {
+    const q = questions.get(key);
+    const path = `answers.${key}`;
+    if (!q) {
+      issues.push({ key: path, code: 'unknown-key' });
+      continue;
+    }
+    const n = q.options.length;
+    const isIndex = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+    if (q.type === 'single') {
+      if (!isIndex(value)) issues.push({ key: path, code: 'type', detail: 'integer' });
+      else if (value < 0 || value >= n) issues.push({ key: path, code: 'index-range', detail: `0–${n - 1}` });
+      else out[key] = value;
+      continue;
+    }
+    if (!Array.isArray(value) || !value.every(isIndex)) {
+      issues.push({ key: path, code: 'type', detail: 'array of integers' });
+    } else if (value.length === 0) {
+      issues.push({ key: path, code: 'empty-selection' });
+    } else if (value.some((i) => i < 0 || i >= n)) {
+      issues.push({ key: path, code: 'index-range', detail: `0–${n - 1}` });
+    } else if (new Set(value).size !== value.length) {
+      issues.push({ key: path, code: 'duplicate-index' });
+    } else if (value.includes(q.noneOption ?? 0) && value.length > 1) {
+      issues.push({ key: path, code: 'none-mixed' });
+    } else out[key] = [...value].sort((a, b) => a - b);
+  }
+  return out;
+}
+
+function validateScenarios(raw: unknown, rubric: WeightedRubric, issues: FileIssue[]): Record<string, ScenarioChecks> {
+  const out: Record<string, ScenarioChecks> = {};
+  if (raw === undefined) return out;
+  if (!isPlainObject(raw)) {
+    issues.push({ key: 'scenarios', code: 'type', detail: 'object' });
+    return out;
+  }
+  const ids = new Set(allScenarios(rubric).map((s) => s.id));
+  for (const [key, value] of Object.entries(raw)) {
+    const path = `scenarios.${key}`;
+    if (!ids.has(key)) issues.push({ key: path, code: 'unknown-key' });
+    else if (!Array.isArray(value) || value.length !== 4 || !value.every((b) => typeof b === 'boolean'))
+      issues.push({ key: path, code: 'scenario-shape' });
+    else out[key] = [value[0] === true, value[1] === true, value[2] === true, value[3] === true];
+  }
+  return out;
+}
+
+/** English one-line description of an issue, for the CLI and logs (the UI translates `code`). */
+export function describeIssue(issue: FileIssue): string {
+  const d = issue.detail;
+  const text: Record<FileErrorCode, string> = {
+    'too-large': `file larger than ${d} characters`,
+    'invalid-json': `not valid JSON${d ? ` (${d})` : ''}`,
+    'not-object': 'the file must hold one JSON object',
+    format: `format must be "${FILE_FORMAT}", got ${d}`,
+    version: `unsupported format version ${d} (expected ${FILE_VERSION})`,
+    'unknown-rubric': `unknown rubric ${d}`,
+    type: `wrong type, expected ${d}`,
+    'unknown-key': 'unknown key',
+    'index-range': `option index out of range (${d})`,
+    'empty-selection': 'empty selection (use [0] for 「无」)',
+    'none-mixed': '「无」 (index 0) mixed with other options',
+    'duplicate-index': 'duplicate option index',
+    'scenario-shape': 'must be an array of four booleans',
+    'unknown-id': `unknown id ${d}`,
+    'too-long': `text longer than ${d} characters`,
+    'too-deep': `nested deeper than ${d} levels`,
+  };
+  return `${issue.key}: ${text[issue.code]}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Schema of an industry guide (rubrics/guides/<industry>.json): roadmap content condensed from the
+ * official guides in the seeds. Every action cites the seed file and the section heading it rests on,
+ * so a reader can check each step against its source.
+ */
+import * as v from 'valibot';
+import { LocalizedText } from '../rubric/schema';
+
+/** The five canonical stages of seed 000 (Dongguan food & beverage guide, 三、数字化转型实现路径). */
+export const CANONICAL_STAGES = [
+  'technical-retrofit', // 技术改造
+  'full-sensing', // 全面感知
+  'application-completion', // 补全应用
+  'data-insight', // 数据洞察
+  'collaborative-development', // 协同发展
+] as const;
+
+export const INDUSTRIES = [
+  'food-beverage',
+  'pharma',
+  'agri-food',
+  'electrical',
+  'auto',
+  'building-materials',
+  'other',
+] as const;
+
+export const SIZES = ['micro-small', 'above-scale', 'provincial-specialized', 'little-giant'] as const;
+
+export const VALUE_TAGS = [
+  'cost-efficiency', // 降本增效
+  'quality-traceability', // 质量追溯
+  'fine-operations', // 精细运营
+  'chain-collaboration', // 全链协同
+  'green-low-carbon', // 绿色低碳
+  'safety-compliance', // 安全合规
+  'innovation', // 研发创新
+  'customer-service', // 客户服务
+] as const;
+
+export const SYSTEMS = [
+  'ERP',
+  'MES',
+  'APS',
+  'WMS',
+  'QMS',
+  'PLM',
+  'PDM',
+  'SRM',
+  'CRM',
+  'SCM',
+  'TMS',
+  'EMS',
+  'EAM',
+  'SCADA',
+  'DCS',
+  'PLC',
+  'LIMS',
+  'BI',
+  'OA',
+  'HRM',
+  'CAD',
+  'CAE',
+  'CAPP',
+  'CAM',
+  'IoT',
+  '5G',
+  'AI',
+  'digital-twin',
+  'cloud-saas',
+  'industrial-internet-platform',
+  'big-data',
+  'blockchain',
+  'security',
+  'AGV',
+  'machine-vision',
+] as const;
+
+export const Citation = v.strictObject({
+  /** Seed file name, e.g. "000_643d5da1635969b5.txt". */
+  seed: v.pipe(v.string(), v.regex(/^00[0-4]_[0-9a-f]{16}\.txt$/)),
+  /** The section heading line as it stands in the seed (a test checks it occurs there). */
+  heading: v.pipe(v.string(), v.minLength(2)),
+  /** For seeds holding several industries (001): the industry part's title line, verbatim. */
+  part: v.optional(v.string()),
+  /** The short passage the item rests on: zh verbatim from the seed, en translated. */
+  passage: LocalizedText,
+});
+
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/));
+
+export const Stage = v.strictObject({
+  id: Id,
+  /** The industry guide's own stage name (e.g. 单点突破). */
+  name: LocalizedText,
+  /** The canonical stage(s) this one maps onto. */
+  canonical: v.pipe(v.array(v.picklist(CANONICAL_STAGES)), v.minLength(1)),
+  reason: LocalizedText,
+  citation: Citation,
+});
+
+export const Action = v.strictObject({
+  id: Id,
+  stage: v.picklist(CANONICAL_STAGES),
+  title: LocalizedText,
+  description: LocalizedText,
+  systems: v.array(v.picklist(SYSTEMS)),
+  /** Rubric items (q1…q15) and scenarios (id + the level this action helps reach) it advances. */
+  advances: v.strictObject({
+    questions: v.array(v.pipe(v.string(), v.regex(/^q([1-9]|1[0-5])$/))),
+    scenarios: v.array(
+      v.strictObject({ id: v.string(), level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)) }),
+    ),
+  }),
+  valueTags: v.pipe(v.array(v.picklist(VALUE_TAGS)), v.minLength(1)),
+  prerequisites: v.array(Id),
+  sizes: v.pipe(v.array(v.picklist(SIZES)), v.minLength(1)),
+  /** Organisation, talent, funding, security: the 保障措施 of the guides. */
+  enabling: v.boolean(),
+  citation: Citation,
+});
+
+export const Guide = v.strictObject({
+  industry: v.picklist(INDUSTRIES),
+  name: LocalizedText,
+  sources: v.array(v.strictObject({ seed: v.string(), title: LocalizedText })),
+  needs: v.pipe(
+    v.array(v.strictObject({ title: LocalizedText, text: LocalizedText, citation: Citation })),
+    v.minLength(1),
+  ),
+  architectureLayers: v.pipe(
+    v.array(v.strictObject({ name: LocalizedText, text: LocalizedText, citation: Citation })),
+    v.minLength(1),
+  ),
+  typicalScenarios: v.pipe(
+    v.array(
+      v.strictObject({ name: LocalizedText, text: LocalizedText, scenarios: v.array(v.string()), citation: Citation }),
+    ),
+    v.minLength(1),
+  ),
+  stages: v.pipe(v.array(Stage), v.minLength(1)),
+  actions: v.pipe(v.array(Action), v.minLength(5)),
+});
+
+export type Citation = v.InferOutput<typeof Citation>;
+export type Stage = v.InferOutput<typeof Stage>;
+export type Action = v.InferOutput<typeof Action>;
+export type Guide = v.InferOutput<typeof Guide>;
+export type CanonicalStage = (typeof CANONICAL_STAGES)[number];

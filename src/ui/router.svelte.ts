@@ -1,0 +1,59 @@
+/**
+ * Hash routing: the app is served as static files from any sub-path with no server rewrites,
+ * so the route lives after '#'.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'rubric' }
+  | { name: 'profile'; id: string }
+  | { name: 'questions'; id: string; section: string | undefined }
+  | { name: 'scenarios'; id: string; group: string | undefined }
+  | { name: 'results'; id: string }
+  | { name: 'not-found' };
+
+const current = $state({ path: readPath() });
+
+function readPath(): string {
+  if (typeof location === 'undefined') return '/';
+  return decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    current.path = readPath();
+  });
+}
+
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'rubric' && parts.length === 1) return { name: 'rubric' };
+  if (parts[0] === 'a' && parts[1]) {
+    const id = parts[1];
+    switch (parts[2]) {
+      case 'profile':
+        return { name: 'profile', id };
+      case 'questions':
+        return { name: 'questions', id, section: parts[3] };
+      case 'scenarios':
+        return { name: 'scenarios', id, group: parts[3] };
+      case 'results':
+        return { name: 'results', id };
+      case undefined:
+        return { name: 'profile', id };
+    }
+  }
+  return { name: 'not-found' };
+}
+
+export function route(): Route {
+  return parseRoute(current.path);
+}
+
+export function href(path: string): string {
+  return `#${path}`;
+}
+
+export function go(path: string) {
+  location.hash = path;
+}

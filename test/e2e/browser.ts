@@ -1,0 +1,48 @@
+/**
+ * Headless Chromium through playwright-core, using the system browser (Debian's /usr/bin/chromium):
+ * playwright's own browser download cannot run here. Set CHROMIUM_PATH to use another binary.
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+export const CHROMIUM = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+if (!CHROMIUM) {
+  const msg = '[e2e] no Chromium found (set CHROMIUM_PATH or apt-get install chromium): browser tests are SKIPPED';
+  if (process.env.CI) throw new Error(msg);
+  console.warn(msg);
+}
+
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-output');
+mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+
+export async function launch(options: { locale?: string } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'digilevel-e2e-')), {
+    executablePath: CHROMIUM!,
+    headless: true,
+    locale: options.locale ?? 'zh-CN',
+    viewport: { width: 1200, height: 900 },
+    acceptDownloads: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// base './' makes every asset URL relative, so dist/ works unchanged at / and under any sub-path.
+export default defineConfig({
+  base: './',
+  plugins: [svelte(), svelteTesting()],
+  build: { target: 'es2022', sourcemap: false },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/db/**/*.test.ts',
+            'test/ui/**/*.test.ts',
+            'test/content/**/*.test.ts',
+          ],
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
