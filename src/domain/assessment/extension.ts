@@ -22,7 +22,18 @@ export interface RoadmapStepState {
   note?: string;
 }
 
+/** Bookkeeping that travels with the file so a re-import shows the same list entry. */
+export interface Meta {
+  /** The user's name for this assessment ("2026 年度自评"). */
+  label?: string;
+  /** A local id grouping assessments of one enterprise; never sent anywhere. */
+  enterpriseId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 export interface Extension {
+  meta?: Meta;
   /** qid → field id → value, as typed (units of the rubric's field). */
   numbers?: Record<string, Record<string, number>>;
   /** q12 helper: energy amounts by coefficient id, per year. */
@@ -51,8 +62,29 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
   const out: Extension = {};
 
   for (const key of Object.keys(raw)) {
-    if (!['numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'].includes(key))
+    if (!['meta', 'numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'].includes(key))
       issues.push({ key: `${base}.${key}`, code: 'unknown-key' });
+  }
+  if (raw.meta !== undefined) {
+    const m = raw.meta;
+    const iso = (x: unknown) => typeof x === 'string' && x.length <= 40 && !Number.isNaN(Date.parse(x));
+    if (!isObj(m)) issues.push({ key: `${base}.meta`, code: 'type', detail: 'object' });
+    else if (m.label !== undefined && (typeof m.label !== 'string' || m.label.length > 200))
+      issues.push({ key: `${base}.meta.label`, code: 'type', detail: 'text ≤ 200 characters' });
+    else if (
+      m.enterpriseId !== undefined &&
+      !(typeof m.enterpriseId === 'string' && /^[a-zA-Z0-9-]{1,64}$/.test(m.enterpriseId))
+    )
+      issues.push({ key: `${base}.meta.enterpriseId`, code: 'type', detail: 'id' });
+    else if ((m.createdAt !== undefined && !iso(m.createdAt)) || (m.updatedAt !== undefined && !iso(m.updatedAt)))
+      issues.push({ key: `${base}.meta`, code: 'type', detail: 'ISO dates' });
+    else
+      out.meta = {
+        ...(m.label !== undefined ? { label: m.label as string } : {}),
+        ...(m.enterpriseId !== undefined ? { enterpriseId: m.enterpriseId as string } : {}),
+        ...(m.createdAt !== undefined ? { createdAt: m.createdAt as string } : {}),
+        ...(m.updatedAt !== undefined ? { updatedAt: m.updatedAt as string } : {}),
+      };
   }
   if (raw.numbers !== undefined) {
     out.numbers = {};

@@ -1,0 +1,108 @@
+/**
+ * Assessment repository over Dexie. Edits arrive as patches and are applied to the latest stored
+ * record inside one read-write transaction, so concurrent tabs merge instead of overwriting.
+ */
+import { liveQuery, type Observable } from 'dexie';
+import {
+  applyPatch,
+  newAssessmentFile,
+  EXTENSION_KEY,
+  type AssessmentFile,
+  type Patch,
+  type Profile,
+} from '../domain/index';
+import type { DigiLevelDB, StoredAssessment } from './database';
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export class AssessmentStore {
+  constructor(
+    readonly db: DigiLevelDB,
+    /** Identifies this tab's writes. */
+    readonly writer: string = newId(),
+  ) {}
+
+  list(): Observable<StoredAssessment[]> {
+    return liveQuery(() => this.db.assessments.orderBy('updatedAt').reverse().toArray());
+  }
+
+  watch(id: string): Observable<StoredAssessment | undefined> {
+    return liveQuery(() => this.db.assessments.get(id));
+  }
+
+  get(id: string): Promise<StoredAssessment | undefined> {
+    return this.db.assessments.get(id);
+  }
+
+  async create(rubric: string, profile: Profile = {}, enterpriseId = newId()): Promise<string> {
+    return this.insert(newAssessmentFile(rubric, profile), enterpriseId);
+  }
+
+  /** Stores a validated file as a new assessment; never overwrites an existing one. */
+  async insert(file: AssessmentFile, enterpriseId?: string): Promise<string> {
+    const now = Date.now();
+    const id = newId();
+    const ent = enterpriseId ?? file[EXTENSION_KEY]?.meta?.enterpriseId ?? newId();
+    const stamped = applyPatch(file, { op: 'meta', key: 'enterpriseId', value: ent });
+    await this.db.assessments.add({
+      id,
+      file: stamped,
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+      enterpriseId: ent,
+      writer: this.writer,
+    });
+    return id;
+  }
+
+  /** Applies patches to the stored record atomically; returns the new revision. */
+  async update(id: string, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
+    return this.db.transaction('rw', this.db.assessments, async () => {
+      const current = await this.db.assessments.get(id);
+      if (!current) throw new Error(`assessment ${id} not found`);
+      const file = patches.reduce(applyPatch, current.file);
+      const next: StoredAssessment = {
+        ...current,
+        file,
+        updatedAt: Date.now(),
+        revision: current.revision + 1,
+        writer: this.writer,
+        ...(lastPath ? { lastPath } : {}),
+      };
+      await this.db.assessments.put(next);
+      return next;
+    });
+  }
+
+  async setLastPath(id: string, lastPath: string): Promise<void> {
+    await this.db.assessments.update(id, { lastPath });
+  }
+
+  async duplicate(id: string, label?: string): Promise<string> {
+    const source = await this.get(id);
+    if (!source) throw new Error(`assessment ${id} not found`);
+    let file = applyPatch(source.file, { op: 'meta', key: 'label', value: label });
+    file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
+    return this.insert(file, source.enterpriseId);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.assessments.delete(id);
+  }
+
+  /** The file as exported: the stored document stamped with its dates. */
+  async exportFile(id: string): Promise<AssessmentFile> {
+    const a = await this.get(id);
+    if (!a) throw new Error(`assessment ${id} not found`);
+    return toExport(a);
+  }
+}
+
+export function toExport(a: StoredAssessment): AssessmentFile {
+  let file = applyPatch(a.file, { op: 'meta', key: 'createdAt', value: new Date(a.createdAt).toISOString() });
+  file = applyPatch(file, { op: 'meta', key: 'updatedAt', value: new Date(a.updatedAt).toISOString() });
+  return applyPatch(file, { op: 'meta', key: 'enterpriseId', value: a.enterpriseId });
+}

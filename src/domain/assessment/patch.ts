@@ -1,0 +1,90 @@
+/**
+ * Edits to an assessment as data. The UI applies a patch to its copy at once and the store applies
+ * the same patches to the latest stored copy inside a transaction, so two tabs editing different
+ * answers never overwrite each other's work.
+ */
+import type { Answer, ScenarioChecks } from './types';
+import type { AssessmentFile } from './file';
+import { EXTENSION_KEY, type Extension, type Meta, type RoadmapStepState } from './extension';
+import type { Profile } from './profile';
+
+export type Patch =
+  | { op: 'answer'; id: string; value: Answer | undefined }
+  | { op: 'scenario'; id: string; checks: ScenarioChecks }
+  | { op: 'profile'; key: keyof Profile & string; value: string | number | undefined }
+  | { op: 'number'; question: string; field: string; value: number | undefined }
+  | { op: 'energy'; year: 'lastYear' | 'yearBefore'; id: string; value: number | undefined }
+  | { op: 'override'; question: string; on: boolean }
+  | { op: 'note'; id: string; text: string }
+  | { op: 'evidence'; id: string; items: string[] }
+  | { op: 'roadmap'; id: string; state: RoadmapStepState }
+  | { op: 'meta'; key: keyof Meta; value: string | undefined };
+
+/** Returns a new file with the patch applied; the input is not changed. */
+export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
+  const next: AssessmentFile = structuredClone(file);
+  const ext: Extension = (next[EXTENSION_KEY] ??= {});
+  switch (patch.op) {
+    case 'answer':
+      if (patch.value === undefined) delete next.answers[patch.id];
+      else next.answers[patch.id] = Array.isArray(patch.value) ? [...patch.value].sort((a, b) => a - b) : patch.value;
+      break;
+    case 'scenario':
+      if (patch.checks.some(Boolean)) next.scenarios[patch.id] = [...patch.checks] as unknown as ScenarioChecks;
+      else delete next.scenarios[patch.id];
+      break;
+    case 'profile': {
+      const profile: Profile = (next.profile ??= {});
+      if (patch.value === undefined || patch.value === '') delete profile[patch.key];
+      else profile[patch.key] = patch.value;
+      break;
+    }
+    case 'number': {
+      const numbers = (ext.numbers ??= {});
+      const q = (numbers[patch.question] ??= {});
+      if (patch.value === undefined) delete q[patch.field];
+      else q[patch.field] = patch.value;
+      break;
+    }
+    case 'energy': {
+      const energy = (ext.energy ??= {});
+      const year = (energy[patch.year] ??= {});
+      if (patch.value === undefined) delete year[patch.id];
+      else year[patch.id] = patch.value;
+      break;
+    }
+    case 'override': {
+      const set = new Set(ext.overrides ?? []);
+      if (patch.on) set.add(patch.question);
+      else set.delete(patch.question);
+      ext.overrides = [...set].sort();
+      break;
+    }
+    case 'note': {
+      const notes = (ext.notes ??= {});
+      if (patch.text) notes[patch.id] = patch.text;
+      else delete notes[patch.id];
+      break;
+    }
+    case 'evidence': {
+      const evidence = (ext.evidence ??= {});
+      if (patch.items.length) evidence[patch.id] = [...patch.items];
+      else delete evidence[patch.id];
+      break;
+    }
+    case 'roadmap':
+      (ext.roadmap ??= {})[patch.id] = { ...patch.state };
+      break;
+    case 'meta': {
+      const meta = (ext.meta ??= {});
+      if (patch.value === undefined) delete meta[patch.key];
+      else meta[patch.key] = patch.value;
+      break;
+    }
+  }
+  return next;
+}
+
+export function newAssessmentFile(rubric: string, profile: Profile = {}): AssessmentFile {
+  return { format: 'sme-digital-assessment', version: 1, rubric, profile, answers: {}, scenarios: {} };
+}

@@ -1,0 +1,35 @@
+/** App-wide state: the storage in use and the list of assessments on this device. */
+import type { Subscription } from 'dexie';
+import { openStorage, requestPersistence, type StorageMode } from '../db/open';
+import { AssessmentStore } from '../db/assessments';
+import type { StoredAssessment } from '../db/database';
+
+class AppState {
+  store = $state<AssessmentStore | null>(null);
+  mode = $state<StorageMode | null>(null);
+  storageError = $state<string | null>(null);
+  persisted = $state<boolean | undefined>(undefined);
+  assessments = $state.raw<StoredAssessment[]>([]);
+  loaded = $state(false);
+  private sub: Subscription | undefined;
+
+  async start() {
+    const opened = await openStorage();
+    this.mode = opened.mode;
+    this.storageError = opened.error ?? null;
+    this.store = new AssessmentStore(opened.db);
+    this.sub = this.store.list().subscribe({
+      next: (rows) => {
+        this.assessments = rows;
+        this.loaded = true;
+      },
+    });
+    if (opened.mode === 'persistent') this.persisted = await requestPersistence();
+  }
+
+  stop() {
+    this.sub?.unsubscribe();
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,88 @@
+/**
+ * One open assessment: the local copy the screens edit, and its autosave. Edits become patches that
+ * are shown at once and written within 300 ms; updates from another tab (Dexie liveQuery) are
+ * merged by replaying this tab's unsaved patches on top of the stored record.
+ */
+import type { Subscription } from 'dexie';
+import { applyPatch, evaluate, getRubric, type AssessmentFile, type Patch } from '../domain/index';
+import type { AssessmentStore } from '../db/assessments';
+import type { StoredAssessment } from '../db/database';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/** Writes start this long after the first unsaved edit: well inside the 300 ms promise. */
+export const SAVE_DELAY_MS = 120;
+
+export class AssessmentSession {
+  record = $state.raw<StoredAssessment | null>(null);
+  missing = $state(false);
+  saveState = $state<SaveState>('saved');
+  saveError = $state<string | null>(null);
+  /** The stored file with this tab's unsaved edits applied. */
+  file = $derived.by(() => (this.record ? this.local(this.record.file) : null));
+  rubric = $derived(this.file ? getRubric(this.file.rubric) : undefined);
+  evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
+
+  private pending: Patch[] = $state.raw([]);
+  private inflight: Patch[] = $state.raw([]);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sub: Subscription;
+
+  constructor(
+    private readonly store: AssessmentStore,
+    readonly id: string,
+  ) {
+    this.sub = store.watch(id).subscribe({
+      next: (rec) => {
+        this.record = rec ?? null;
+        this.missing = !rec;
+      },
+      error: (e) => {
+        this.saveState = 'error';
+        this.saveError = String(e);
+      },
+    });
+  }
+
+  private local(file: AssessmentFile): AssessmentFile {
+    return [...this.inflight, ...this.pending].reduce(applyPatch, file);
+  }
+
+  get dirty(): boolean {
+    return this.pending.length > 0 || this.inflight.length > 0;
+  }
+
+  edit(...patches: Patch[]) {
+    this.pending = [...this.pending, ...patches];
+    this.saveState = 'pending';
+    this.timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.pending.length || this.inflight.length) return;
+    this.inflight = this.pending;
+    this.pending = [];
+    this.saveState = 'saving';
+    try {
+      const saved = await this.store.update(this.id, this.inflight, location.hash.slice(1));
+      this.record = saved;
+      this.inflight = [];
+      this.saveError = null;
+      this.saveState = this.pending.length ? 'pending' : 'saved';
+      if (this.pending.length) this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    } catch (e) {
+      // keep the edits: they stay on screen and are retried with the next change
+      this.pending = [...this.inflight, ...this.pending];
+      this.inflight = [];
+      this.saveState = 'error';
+      this.saveError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  dispose() {
+    void this.flush();
+    this.sub.unsubscribe();
+  }
+}

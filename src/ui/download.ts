@@ -1,0 +1,16 @@
+/** Saves text as a file on the user's device (no network: a local blob URL). */
+export function downloadText(filename: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from user text, stripped of characters file systems reject. */
+export function safeFileName(base: string): string {
+  return base.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'assessment';
+}
