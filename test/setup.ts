@@ -3,3 +3,11 @@ import '@testing-library/jest-dom/vitest';
 
 // jsdom has no canvas; chart components only need a context object that accepts calls.
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+
+// jsdom has no modal dialogs; opening is enough for the logic under test.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false;
+};

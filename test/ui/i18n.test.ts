@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import zh from '../../src/i18n/zh-CN.json';
+import en from '../../src/i18n/en.json';
+import { INDUSTRIES, SIZES } from '../../src/domain/index';
+
+function keys(o: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(svelte|ts)$/.test(f) ? [p] : [];
+  });
+}
+
+const zhKeys = new Set(keys(zh));
+const enKeys = new Set(keys(en));
+const src = join(import.meta.dirname, '..', '..', 'src');
+
+describe('UI strings', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+    expect([...enKeys].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+
+  it('every literal key used in the source exists in both languages', () => {
+    const used = new Set<string>();
+    for (const f of files(src)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
+      for (const m of readFileSync(f, 'utf8').matchAll(/key: '([a-zA-Z0-9_-]+\.[a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => !zhKeys.has(k) || !enKeys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('has every dynamic key family complete', () => {
+    const families = [
+      ...INDUSTRIES.map((i) => `industry.${i}`),
+      ...SIZES.map((s) => `size.${s}`),
+      ...['saved', 'pending', 'saving', 'error'].map((s) => `save.${s}`),
+      ...['increase', 'flat', 'decrease'].map((s) => `numeric.trend.${s}`),
+      ...['last', 'before', 'after'].map((s) => `numeric.year.${s}`),
+      ...['negative', 'zero-denominator', 'exceeds-total', 'not-a-number', 'over-100'].map((s) => `numeric.error.${s}`),
+    ];
+    expect(families.filter((k) => !zhKeys.has(k) || !enKeys.has(k))).toEqual([]);
+  });
+
+  it('has a translated message for every file error code', async () => {
+    const codes = [
+      ...readFileSync(join(src, 'domain/assessment/file.ts'), 'utf8').matchAll(/^\s+\| '([a-z-]+)'$/gm),
+    ].map((m) => `fileError.${m[1]}`);
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((k) => !zhKeys.has(k) || !enKeys.has(k))).toEqual([]);
+  });
+
+  it('English strings contain no Chinese characters', () => {
+    const bad = keys(en).filter((k) => {
+      const v = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en);
+      return /[\u4e00-\u9fff]/.test(String(v));
+    });
+    expect(bad).toEqual([]);
+  });
+});
