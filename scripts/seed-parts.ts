@@ -22,29 +22,40 @@ export interface PartRange {
   text: string;
 }
 
-/** Indices of the non-empty lines before `line`, nearest first, at most TITLE_WINDOW of them. */
-function linesBefore(lines: string[], line: number): number[] {
+/**
+ * Indices of the non-empty lines above `line`, nearest first: at most TITLE_WINDOW of them, and none
+ * at or above `floor` (the previous body marker), so a window never reaches into the previous part.
+ */
+function linesAbove(lines: string[], line: number, floor: number): number[] {
   const out: number[] = [];
-  for (let i = line - 1; i >= 0 && out.length < TITLE_WINDOW; i--) if (squash(lines[i]!) !== '') out.push(i);
+  for (let i = line - 1; i > floor && out.length < TITLE_WINDOW; i--) if (squash(lines[i]!) !== '') out.push(i);
   return out;
 }
 
+interface Body {
+  titleLine: number;
+  markerLine: number;
+  /** The non-empty lines a title of this body may stand on. */
+  window: number[];
+}
+
 /**
- * Title line of the body whose marker stands at `marker`: the non-empty line just above 前言 when the
- * preface is within the window, else the marker line itself (a part with no preface starts there).
+ * Every industry body of the seed, in text order. Its title line is the non-empty line just above
+ * 前言 when the preface is within the window, else the marker line itself.
  */
-function titleLineOf(lines: string[], marker: number): number {
-  const before = linesBefore(lines, marker);
-  const k = before.findIndex((i) => squash(lines[i]!) === '前言');
-  return k >= 0 && before[k + 1] !== undefined ? before[k + 1]! : marker;
+function bodies(lines: string[]): Body[] {
+  const markers = lines.flatMap((l, i) => (squash(l) === BODY_MARKER ? [i] : []));
+  return markers.map((markerLine, j) => {
+    const window = linesAbove(lines, markerLine, markers[j - 1] ?? -1);
+    const k = window.findIndex((i) => squash(lines[i]!) === '前言');
+    const titleLine = k >= 0 && window[k + 1] !== undefined ? window[k + 1]! : markerLine;
+    return { titleLine, markerLine, window };
+  });
 }
 
 /** Every industry body of the seed, in text order, as [title line, marker line]. */
 export function partBoundaries(seedText: string): { titleLine: number; markerLine: number }[] {
-  const lines = seedText.split(/\r?\n/);
-  return lines.flatMap((l, i) =>
-    squash(l) === BODY_MARKER ? [{ titleLine: titleLineOf(lines, i), markerLine: i }] : [],
-  );
+  return bodies(seedText.split(/\r?\n/)).map(({ titleLine, markerLine }) => ({ titleLine, markerLine }));
 }
 
 /**
@@ -56,14 +67,14 @@ export function locatePart(seedText: string, partTitle: string): PartRange | und
   const lines = seedText.split(/\r?\n/);
   const want = squash(partTitle);
   if (want === '') return undefined;
-  const bodies = partBoundaries(seedText);
-  const hits = bodies.flatMap((b, j) => {
-    const title = linesBefore(lines, b.markerLine).find((i) => squash(lines[i]!) === want);
+  const all = bodies(lines);
+  const hits = all.flatMap((b, j) => {
+    const title = b.window.find((i) => squash(lines[i]!) === want);
     return title === undefined ? [] : [{ startLine: title, j }];
   });
   if (hits.length !== 1) return undefined;
   const { startLine, j } = hits[0]!;
-  const endLine = bodies[j + 1]?.titleLine ?? lines.length;
+  const endLine = all[j + 1]?.titleLine ?? lines.length;
   return { startLine, endLine, text: lines.slice(startLine, endLine).join('\n') };
 }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { Guide, CANONICAL_STAGES } from '../src/domain/roadmap/guide-schema';
+import { hasHeadingLine, locatePart, squash } from './seed-parts';
 
 const root = join(import.meta.dirname, '..');
 const seedsDir = join(root, '..', 'shared', 'seeds');
@@ -30,7 +31,6 @@ const files = process.argv.slice(2).length
       .filter((f) => f.endsWith('.json'))
       .map((f) => join(root, 'rubrics/guides', f));
 let bad = 0;
-const norm = (s: string) => s.replace(/\s+/g, '');
 for (const file of files) {
   const problems: string[] = [];
   const parsed = v.safeParse(Guide, JSON.parse(readFileSync(file, 'utf8')));
@@ -64,20 +64,22 @@ for (const file of files) {
           problems.push(`${where}: seed ${c.seed} missing`);
           continue;
         }
-        const text = norm(readFileSync(seedFile, 'utf8'));
+        const text = readFileSync(seedFile, 'utf8');
         let scope = text;
         if (c.part) {
-          const at = text.indexOf(norm(c.part));
-          if (at < 0) {
-            problems.push(`${where}: part "${c.part}" not in ${c.seed}`);
+          // the part's body, not its entry in the table of contents, up to the next part
+          const part = locatePart(text, c.part);
+          if (!part) {
+            problems.push(`${where}: part "${c.part}" not found as an industry body in ${c.seed}`);
             continue;
           }
-          scope = text.slice(at);
+          scope = part.text;
         }
-        if (!scope.includes(norm(c.heading)))
-          problems.push(`${where}: heading "${c.heading}" not in ${c.seed}${c.part ? ' after part' : ''}`);
-        if (!text.includes(norm(c.passage['zh-CN'])))
-          problems.push(`${where}: passage not verbatim in ${c.seed}: "${c.passage['zh-CN'].slice(0, 30)}…"`);
+        const inPart = c.part ? ` in part "${c.part}"` : '';
+        if (!hasHeadingLine(scope, c.heading))
+          problems.push(`${where}: heading "${c.heading}" is not a line of ${c.seed}${inPart}`);
+        if (!squash(scope).includes(squash(c.passage['zh-CN'])))
+          problems.push(`${where}: passage not verbatim in ${c.seed}${inPart}: "${c.passage['zh-CN'].slice(0, 30)}…"`);
       }
     } else console.log('(../shared/seeds not found: citation checks skipped)');
   }

@@ -19,3 +19,5 @@ export * from './derive/energy';
 export * from './planner/cost-model';
 export * from './planner/costs';
 export * from './planner/plan';
+export * from './roadmap/guides';
+export * from './roadmap/generate';

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'questions'; id: string; section: string | undefined }
   | { name: 'scenarios'; id: string; group: string | undefined }
   | { name: 'results'; id: string }
+  | { name: 'roadmap'; id: string }
   | { name: 'not-found' };
 
 const current = $state({ path: readPath() });
@@ -39,6 +40,8 @@ export function parseRoute(path: string): Route {
         return { name: 'scenarios', id, group: parts[3] };
       case 'results':
         return { name: 'results', id };
+      case 'roadmap':
+        return { name: 'roadmap', id };
       case undefined:
         return { name: 'profile', id };
     }

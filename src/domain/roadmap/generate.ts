@@ -12,7 +12,14 @@ import type { Plan } from '../planner/plan';
 import { type Rational, cmp, rat } from '../scoring/rational';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
-import { type Action, type CanonicalStage, type Citation, type Guide, type Stage, CANONICAL_STAGES } from './guide-schema';
+import {
+  type Action,
+  type CanonicalStage,
+  type Citation,
+  type Guide,
+  type Stage,
+  CANONICAL_STAGES,
+} from './guide-schema';
 
 export type Reason =
   /** Chosen to raise a scenario the planner picked for the level `targetLevel`. */
@@ -101,8 +108,8 @@ type Target =
   | { kind: 'question'; id: string; reason: Reason & { kind: 'planner-item' } };
 
 /**
- * Targets of one plan, in plan order: for each scenario step, one per level it still needs
- * (from + 1 … the plan's target), then each item step.
+ * Targets of one plan, in plan order: for each scenario step, one per level the planner ticks (the
+ * levels from + 1 … the plan's target not ticked yet), then each item step.
  */
 function targetsOf(plan: Plan): Target[] {
   const scenarios = plan.scenarioSteps.flatMap((s): Target[] => {
@@ -115,16 +122,13 @@ function targetsOf(plan: Plan): Target[] {
       constraint: s.constraint,
       why: s.reason,
     };
-    const levels = Array.from({ length: Math.max(0, plan.target - s.from) }, (_, i) => s.from + 1 + i);
-    return levels.map((level) => ({ kind: 'scenario', id: s.id, level, reason }));
+    return s.levelsToTick.map((level) => ({ kind: 'scenario', id: s.id, level, reason }));
   });
-  const items = plan.itemSteps.map(
-    (s): Target => ({
-      kind: 'question',
-      id: s.id,
-      reason: { kind: 'planner-item', question: s.id, gain: s.gain, targetLevel: plan.target },
-    }),
-  );
+  const items = plan.itemSteps.map((s): Target => ({
+    kind: 'question',
+    id: s.id,
+    reason: { kind: 'planner-item', question: s.id, gain: s.gain, targetLevel: plan.target },
+  }));
   return [...scenarios, ...items];
 }
 
@@ -149,9 +153,7 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
   const scenarioIds = new Set(allScenarios(rubric).map((s) => s.id));
   const questionIds = new Set(questionsOf(rubric).map((q) => q.id));
   const level = new Map(evaluation.scenarios.map((s) => [s.id, s.level]));
-  const atMax = new Set(
-    evaluation.score.items.filter((i) => cmp(i.optionScore, HUNDRED) >= 0).map((i) => i.id),
-  );
+  const atMax = new Set(evaluation.score.items.filter((i) => cmp(i.optionScore, HUNDRED) >= 0).map((i) => i.id));
   for (const a of actions) {
     for (const p of a.prerequisites)
       if (!byId.has(p)) throw new RoadmapError(`${guide.industry}: action ${a.id} has unknown prerequisite ${p}`);
@@ -182,8 +184,7 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
   const stageOf = (id: string, path: string[] = []): number => {
     const known = effective.get(id);
     if (known !== undefined) return known;
-    if (visiting.has(id))
-      throw new RoadmapError(`${guide.industry}: prerequisite cycle ${[...path, id].join(' → ')}`);
+    if (visiting.has(id)) throw new RoadmapError(`${guide.industry}: prerequisite cycle ${[...path, id].join(' → ')}`);
     visiting.add(id);
     const a = byId.get(id)!;
     const s = Math.max(stageIndex(a.stage), ...a.prerequisites.map((p) => stageOf(p, [...path, id])));
@@ -225,18 +226,35 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
       const best = actions.filter((a) => isOpen(a.id) && serves(a, target)).sort(better)[0];
       if (!best) continue;
       addReason(best.id, target.reason);
-      if (select(best.id, t, plan.target) || tier.get(best.id) === t) pullPrerequisites(best, t, plan.target);
+      select(best.id, t, plan.target);
+      pullPrerequisites(best, t, plan.target);
     }
   });
 
-  // ── order: topological, choosing the smallest (stage, fit, tier, guide order) among the ready ─────
-  const key = (a: Action) => [stageOf(a.id), Number(!fits(a)), tier.get(a.id) ?? 2, order.get(a.id)!];
-  const before = (a: Action, b: Action) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  // ── order: topological, choosing the smallest (stage, placement, guide order) among the ready ────
+  // placement = (fits ? 0 : 1, tier); a step takes the best placement of its dependants in the same
+  // stage, so a prerequisite comes up with the step that needs it, not after unrelated ones.
+  const lexical = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return 0;
   };
+  const dependants = new Map<string, Action[]>(actions.map((a) => [a.id, []]));
+  for (const a of actions) for (const p of a.prerequisites) dependants.get(p)!.push(a);
+  const placed = new Map<string, number[]>();
+  const placement = (a: Action): number[] => {
+    const known = placed.get(a.id);
+    if (known) return known;
+    const own = [Number(!fits(a)), tier.get(a.id) ?? 2];
+    const best = dependants
+      .get(a.id)!
+      .filter((d) => stageOf(d.id) === stageOf(a.id))
+      .map(placement)
+      .reduce((m, x) => (lexical(x, m) < 0 ? x : m), own);
+    placed.set(a.id, best);
+    return best;
+  };
+  const key = (a: Action) => [stageOf(a.id), ...placement(a), order.get(a.id)!];
+  const before = (a: Action, b: Action) => lexical(key(a), key(b));
   const waiting = new Map(actions.map((a) => [a.id, new Set(a.prerequisites)]));
   const sorted: Action[] = [];
   while (sorted.length < actions.length) {

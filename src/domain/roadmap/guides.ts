@@ -3,25 +3,29 @@
  * schema once on first use. A bad file fails loudly with the file, the path inside it and the problem.
  */
 import * as v from 'valibot';
-import foodBeverage from '../../../rubrics/guides/food-beverage.json';
-import pharma from '../../../rubrics/guides/pharma.json';
-import agriFood from '../../../rubrics/guides/agri-food.json';
-import electrical from '../../../rubrics/guides/electrical.json';
-import auto from '../../../rubrics/guides/auto.json';
-import buildingMaterials from '../../../rubrics/guides/building-materials.json';
-import other from '../../../rubrics/guides/other.json';
+import seedTitles from '../../../rubrics/guides/seeds.json';
 import type { LocalizedText } from '../rubric/schema';
 import type { Industry } from '../assessment/profile';
 import { Guide } from './guide-schema';
 
-const sources: Record<Industry, { file: string; data: unknown }> = {
-  'food-beverage': { file: 'rubrics/guides/food-beverage.json', data: foodBeverage },
-  pharma: { file: 'rubrics/guides/pharma.json', data: pharma },
-  'agri-food': { file: 'rubrics/guides/agri-food.json', data: agriFood },
-  electrical: { file: 'rubrics/guides/electrical.json', data: electrical },
-  auto: { file: 'rubrics/guides/auto.json', data: auto },
-  'building-materials': { file: 'rubrics/guides/building-materials.json', data: buildingMaterials },
-  other: { file: 'rubrics/guides/other.json', data: other },
+/**
+ * Each guide is its own chunk, fetched when a roadmap for that industry is first shown, so the
+ * ~100 KB per guide is not in the first-visit bytes.
+ */
+const sources: Record<Industry, { file: string; data: () => Promise<{ default: unknown }> }> = {
+  'food-beverage': {
+    file: 'rubrics/guides/food-beverage.json',
+    data: () => import('../../../rubrics/guides/food-beverage.json'),
+  },
+  pharma: { file: 'rubrics/guides/pharma.json', data: () => import('../../../rubrics/guides/pharma.json') },
+  'agri-food': { file: 'rubrics/guides/agri-food.json', data: () => import('../../../rubrics/guides/agri-food.json') },
+  electrical: { file: 'rubrics/guides/electrical.json', data: () => import('../../../rubrics/guides/electrical.json') },
+  auto: { file: 'rubrics/guides/auto.json', data: () => import('../../../rubrics/guides/auto.json') },
+  'building-materials': {
+    file: 'rubrics/guides/building-materials.json',
+    data: () => import('../../../rubrics/guides/building-materials.json'),
+  },
+  other: { file: 'rubrics/guides/other.json', data: () => import('../../../rubrics/guides/other.json') },
 };
 
 export class GuideError extends Error {
@@ -35,12 +39,12 @@ export class GuideError extends Error {
   }
 }
 
-const cache = new Map<Industry, Guide>();
+const cache = new Map<Industry, Promise<Guide>>();
 
 /** Parses one guide; throws GuideError naming the file and the first offending path. */
-function load(industry: Industry): Guide {
+async function load(industry: Industry): Promise<Guide> {
   const { file, data } = sources[industry];
-  const parsed = v.safeParse(Guide, data);
+  const parsed = v.safeParse(Guide, (await data()).default);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = v.getDotPath(issue) ?? '';
@@ -56,7 +60,7 @@ function load(industry: Industry): Guide {
 }
 
 /** The guide for an industry; a missing or unknown industry gets the general 'other' guide. */
-export function getGuide(industry: Industry | undefined): Guide {
+export function loadGuide(industry: Industry | undefined): Promise<Guide> {
   const key: Industry = industry !== undefined && Object.hasOwn(sources, industry) ? industry : 'other';
   let guide = cache.get(key);
   if (!guide) {
@@ -66,14 +70,13 @@ export function getGuide(industry: Industry | undefined): Guide {
   return guide;
 }
 
+/** Seed file → title of the document it holds (rubrics/guides/seeds.json). */
+export const GUIDE_SEEDS: Readonly<Record<string, LocalizedText>> = Object.freeze(seedTitles);
+
 /**
- * Seed file → title of the document it holds, from every guide's `sources` (first one wins; the
- * content tests check that guides agree). Read from the raw data so it costs no validation.
+ * The title a guide gives one of its sources — for a seed holding several industries (001) that is
+ * the industry's part — falling back to GUIDE_SEEDS for a seed the guide does not list.
  */
-export const GUIDE_SEEDS: Readonly<Record<string, LocalizedText>> = Object.freeze(
-  Object.values(sources).reduce<Record<string, LocalizedText>>((acc, { data }) => {
-    for (const s of (data as { sources: { seed: string; title: LocalizedText }[] }).sources)
-      if (!Object.hasOwn(acc, s.seed)) acc[s.seed] = { 'zh-CN': s.title['zh-CN'], en: s.title.en };
-    return acc;
-  }, {}),
-);
+export function sourceTitle(guide: Guide, seed: string): LocalizedText | undefined {
+  return guide.sources.find((s) => s.seed === seed)?.title ?? GUIDE_SEEDS[seed];
+}

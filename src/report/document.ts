@@ -1,0 +1,71 @@
+/**
+ * A report as a list of localized blocks. One builder (build-report.ts) makes it from the domain's
+ * results; the print view and the PDF writer only lay these blocks out, so both show the same content.
+ */
+import type { BarsModel, RadarModel } from '../ui/charts/chart-models';
+
+export type Block =
+  | { kind: 'cover'; title: string; subtitle: string; rows: [string, string][] }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
+  | { kind: 'paragraph'; text: string; tone?: 'muted' | 'strong' | 'quote' }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'keyValues'; rows: [string, string][] }
+  | {
+      kind: 'table';
+      head: string[];
+      rows: string[][];
+      /** Relative column widths; the PDF writer and print CSS both use them. */
+      widths?: number[];
+      /** Rows that are group headers (bold, shaded). */
+      groupRows?: number[];
+    }
+  | { kind: 'chart'; chart: 'radar'; model: RadarModel; caption: string; label: string }
+  | { kind: 'chart'; chart: 'bars'; model: BarsModel; caption: string; labels: { constraint: string; other: string } }
+  /** A roadmap step: kept on one page with its stage heading when it follows one. */
+  | { kind: 'step'; title: string; lines: string[]; citation: string };
+
+export interface ReportDocument {
+  lang: 'zh-CN' | 'en';
+  title: string;
+  /** "第 {page} 页 / 共 {pages} 页" with placeholders. */
+  pageLabel: string;
+  generatedAt: string;
+  disclaimer: string;
+  blocks: Block[];
+}
+
+/** Every text in a document, for checking it against the PDF font's character list. */
+export function documentText(doc: ReportDocument): string {
+  const parts: string[] = [doc.title, doc.pageLabel, doc.generatedAt, doc.disclaimer];
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case 'cover':
+        parts.push(b.title, b.subtitle, ...b.rows.flat());
+        break;
+      case 'heading':
+      case 'paragraph':
+        parts.push(b.text);
+        break;
+      case 'list':
+        parts.push(...b.items);
+        break;
+      case 'keyValues':
+        parts.push(...b.rows.flat());
+        break;
+      case 'table':
+        parts.push(...b.head, ...b.rows.flat());
+        break;
+      case 'chart':
+        parts.push(
+          b.caption,
+          ...b.model.labels,
+          ...('labels' in b ? [b.labels.constraint, b.labels.other] : [b.label]),
+        );
+        break;
+      case 'step':
+        parts.push(b.title, ...b.lines, b.citation);
+        break;
+    }
+  }
+  return parts.join('\n');
+}
