@@ -1,5 +1,18 @@
 /** Turns domain results into sentences in the active language; the domain itself returns only data. */
-import { displayScore, toNumber, type Condition, type FileIssue, type WeightedRubric } from '../domain/index';
+import {
+  displayScore,
+  toNumber,
+  questionsOf,
+  allScenarios,
+  type Condition,
+  type FileIssue,
+  type WeightedRubric,
+  type Reason,
+  type Plan,
+  type ScenarioStep,
+  type ItemStep,
+  type Rational,
+} from '../domain/index';
 import { t, loc, num } from './index.svelte';
 
 export function levelName(rubric: WeightedRubric, level: number): string {
@@ -28,4 +41,64 @@ export function describeFileIssue(issue: FileIssue): string {
 
 export function formatDate(ms: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Points shown with up to 3 decimals (1.875), from an exact value. */
+export const points = (r: Rational): string => num(Math.round(toNumber(r) * 1000) / 1000, 3);
+
+export function scenarioName(rubric: WeightedRubric, id: string): string {
+  return loc(allScenarios(rubric).find((s) => s.id === id)?.name);
+}
+
+export function questionNumber(rubric: WeightedRubric, id: string): number | undefined {
+  return questionsOf(rubric).find((q) => q.id === id)?.number;
+}
+
+/** Why a roadmap step is there, in one sentence. */
+export function reasonText(rubric: WeightedRubric, r: Reason, titles: Map<string, string>): string {
+  switch (r.kind) {
+    case 'planner-scenario':
+      return t(r.why === 'constraint' ? 'roadmap.reason.scenarioConstraint' : 'roadmap.reason.scenario', {
+        scenario: scenarioName(rubric, r.scenario),
+        from: levelName(rubric, r.from),
+        to: levelName(rubric, r.to),
+        target: levelName(rubric, r.targetLevel),
+      });
+    case 'planner-item':
+      return t('roadmap.reason.item', {
+        n: questionNumber(rubric, r.question),
+        gain: points(r.gain),
+        target: levelName(rubric, r.targetLevel),
+      });
+    case 'prerequisite':
+      return t('roadmap.reason.prerequisite', { title: titles.get(r.of) ?? r.of });
+    case 'stage':
+      return t('roadmap.reason.stage', { stage: t(`stage.${r.stage}`) });
+    case 'enabling':
+      return t('roadmap.reason.enabling');
+  }
+}
+
+export function planScenarioText(rubric: WeightedRubric, s: ScenarioStep): string {
+  const tick = t('planner.tick', { levels: s.levelsToTick.map((l) => levelName(rubric, l)).join('、') });
+  const constraint = s.reason === 'constraint' ? ` · ${t('planner.neededConstraint')}` : '';
+  return `${scenarioName(rubric, s.id)} ${levelName(rubric, s.from)} → ${levelName(rubric, s.to)}（${tick}${constraint}）`;
+}
+
+export function planItemText(rubric: WeightedRubric, step: ItemStep): string {
+  const q = questionsOf(rubric).find((x) => x.id === step.id)!;
+  const change =
+    step.kind === 'raise-option'
+      ? `${step.from === undefined ? t('planner.unanswered') : loc(q.options[step.from]?.text)} → ${loc(q.options[step.to]?.text)}`
+      : t('planner.addOptions', { count: step.count });
+  return `${t('planner.item', { n: q.number })} ${change}（+${points(step.gain)}）`;
+}
+
+export function planSummary(rubric: WeightedRubric, plan: Plan): string[] {
+  if (!plan.reachable) return [t('planner.unreachable')];
+  return [
+    ...plan.scenarioSteps.map((s) => planScenarioText(rubric, s)),
+    ...(plan.itemSteps.length ? [t('planner.scoreGap', { gap: points(plan.scoreGap) })] : []),
+    ...plan.itemSteps.map((s) => planItemText(rubric, s)),
+  ];
 }

@@ -1,6 +1,15 @@
 /** Saves text as a file on the user's device (no network: a local blob URL). */
 export function downloadText(filename: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** A file name from user text, stripped of characters file systems reject. */
+export function safeFileName(base: string): string {
+  return base.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'assessment';
+}
+
+export function downloadBlob(filename: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -8,9 +17,4 @@ export function downloadText(filename: string, text: string, type = 'application
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A file name from user text, stripped of characters file systems reject. */
-export function safeFileName(base: string): string {
-  return base.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'assessment';
 }

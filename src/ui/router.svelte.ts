@@ -10,6 +10,7 @@ export type Route =
   | { name: 'scenarios'; id: string; group: string | undefined }
   | { name: 'results'; id: string }
   | { name: 'roadmap'; id: string }
+  | { name: 'report'; id: string }
   | { name: 'not-found' };
 
 const current = $state({ path: readPath() });
@@ -42,6 +43,8 @@ export function parseRoute(path: string): Route {
         return { name: 'results', id };
       case 'roadmap':
         return { name: 'roadmap', id };
+      case 'report':
+        return { name: 'report', id };
       case undefined:
         return { name: 'profile', id };
     }

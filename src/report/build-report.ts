@@ -1,0 +1,209 @@
+/**
+ * The meeting report as localized blocks, built once from the domain's results; the print view and
+ * the PDF writer both lay out exactly this. Uses the active UI language.
+ */
+import {
+  EXTENSION_KEY,
+  GUIDE_SEEDS,
+  displayScore,
+  questionsOf,
+  allScenarios,
+  type AssessmentFile,
+  type Evaluation,
+  type Guide,
+  type Plan,
+  type Roadmap,
+  type WeightedRubric,
+} from '../domain/index';
+import { t, loc, num, currentLanguage } from '../i18n/index.svelte';
+import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
+import { chartModels } from '../ui/charts/chart-models';
+import type { Block, ReportDocument } from './document';
+
+export interface ReportInput {
+  rubric: WeightedRubric;
+  file: AssessmentFile;
+  evaluation: Evaluation;
+  plans: Plan[];
+  guide: Guide;
+  roadmap: Roadmap;
+  /** Assessment date (last update) and generation time, ms since epoch. */
+  assessedAt: number;
+  now: number;
+}
+
+export function buildReport(input: ReportInput): ReportDocument {
+  const { rubric, file, evaluation: e, plans, guide, roadmap } = input;
+  const lang = currentLanguage();
+  const date = (ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(ms);
+  const name = file.profile?.name?.trim() || t('home.anonymous');
+  const ext = file[EXTENSION_KEY];
+  const blocks: Block[] = [];
+  const total = questionsOf(rubric).length;
+
+  blocks.push({
+    kind: 'cover',
+    title: t('report.title'),
+    subtitle: name,
+    rows: [
+      [t('report.industry'), file.profile?.industry ? t(`industry.${file.profile.industry}`) : '—'],
+      [t('report.size'), file.profile?.size ? t(`size.${file.profile.size}`) : '—'],
+      [t('report.year'), file.profile?.year ? String(file.profile.year) : '—'],
+      [t('report.assessedAt'), date(input.assessedAt)],
+      [t('report.rubric'), loc(rubric.title)],
+      [t('report.level'), levelName(rubric, e.level)],
+      [t('report.score'), num(displayScore(e.score.total))],
+    ],
+  });
+
+  // 1. Summary
+  blocks.push({ kind: 'heading', level: 1, text: t('report.summary'), id: 'summary' });
+  blocks.push({
+    kind: 'keyValues',
+    rows: [
+      [t('report.level'), levelName(rubric, e.level)],
+      [t('report.score'), `${num(displayScore(e.score.total))} / 100`],
+      [t('report.completeness'), `${total - e.unanswered.length} / ${total}`],
+    ],
+  });
+  if (e.next) {
+    blocks.push({
+      kind: 'heading',
+      level: 2,
+      text: t('results.nextTitle', { level: levelName(rubric, e.next.level) }),
+    });
+    blocks.push({
+      kind: 'list',
+      items: e.next.conditions.map((c) => `${c.met ? '✓' : '×'} ${describeCondition(rubric, c)}`),
+    });
+  }
+  const charts = chartModels(rubric, e, loc, lang);
+  blocks.push({
+    kind: 'chart',
+    chart: 'radar',
+    model: charts.radar,
+    caption: t('charts.radarCaption'),
+    label: t('charts.percent'),
+  });
+  blocks.push({
+    kind: 'table',
+    head: [t('results.indicator'), t('results.points'), t('results.max')],
+    widths: [3, 1, 1],
+    groupRows: rubric.dimensions.map((_, di) =>
+      rubric.dimensions.slice(0, di).reduce((n, d) => n + 1 + d.secondaries.length, 0),
+    ),
+    rows: rubric.dimensions.flatMap((d, di) => [
+      [loc(d.name), num(displayScore(e.score.dimensions[di]!.points)), String(d.weight)],
+      ...d.secondaries.map((s) => {
+        const sec = e.score.secondaries.find((x) => x.id === s.id)!;
+        return [`  ${loc(s.name)}`, num(displayScore(sec.points)), num(s.points)];
+      }),
+    ]),
+  });
+  blocks.push({
+    kind: 'chart',
+    chart: 'bars',
+    model: charts.bars,
+    caption: t('charts.barsCaption'),
+    labels: { constraint: t('scenario.constraint'), other: t('charts.other') },
+  });
+  blocks.push({
+    kind: 'table',
+    head: [t('results.scenario'), t('scenario.constraint'), t('results.counted')],
+    widths: [3, 1, 2],
+    rows: e.scenarios.map((s) => [
+      scenarioName(rubric, s.id),
+      s.constraint ? '✓' : '',
+      levelName(rubric, s.level) + (s.ignoredLevels.length ? `（${t('results.gatedShort')}）` : ''),
+    ]),
+  });
+
+  // 2. Next-level plan
+  blocks.push({ kind: 'heading', level: 1, text: t('report.plan'), id: 'plan' });
+  if (!plans.length) blocks.push({ kind: 'paragraph', text: t('results.top') });
+  for (const plan of plans) {
+    blocks.push({
+      kind: 'heading',
+      level: 2,
+      text: `${t('planner.reach', { level: levelName(rubric, plan.target) })}（${t('planner.cost', { count: plan.cost })}）`,
+    });
+    blocks.push({ kind: 'list', items: planSummary(rubric, plan) });
+  }
+
+  // 3. Roadmap by stage
+  blocks.push({
+    kind: 'heading',
+    level: 1,
+    text: t('report.roadmap', { industry: t(`industry.${guide.industry}`) }),
+    id: 'roadmap',
+  });
+  blocks.push({
+    kind: 'paragraph',
+    tone: 'muted',
+    text: `${t('roadmap.sources')}${guide.sources.map((s) => loc(s.title)).join('；')}`,
+  });
+  const titles = new Map(guide.actions.map((a) => [a.id, loc(a.title)]));
+  for (const stage of roadmap.stages) {
+    const industryStages = stage.industryStages.map((s) => loc(s.name)).join('、');
+    blocks.push({
+      kind: 'heading',
+      level: 2,
+      text: `${t(`stage.${stage.stage}`)}${industryStages ? `（${t('roadmap.industryStages')}${industryStages}）` : ''}`,
+    });
+    for (const step of stage.steps) {
+      const a = step.action;
+      const status = step.status === 'done' && step.auto ? t('roadmap.autoDone') : t(`roadmap.status.${step.status}`);
+      const effects = step.effect.scenarios.map(
+        (s) => `${scenarioName(rubric, s.id)} ${levelName(rubric, s.from)}→${levelName(rubric, s.to)}`,
+      );
+      blocks.push({
+        kind: 'step',
+        title: a.title[lang],
+        lines: [
+          ...step.reasons.map((r) => `${t('report.why')}${reasonText(rubric, r, titles)}`),
+          ...(effects.length ? [`${t('roadmap.effect')}${effects.join('；')}`] : []),
+          `${t('roadmap.statusLabel')}：${status}${step.quarter ? ` · ${t('roadmap.quarter')}：${step.quarter}` : ''}${step.note ? ` · ${step.note}` : ''}`,
+        ],
+        citation: `${t('roadmap.source')}${loc(GUIDE_SEEDS[a.citation.seed])}${a.citation.part ? ` · ${a.citation.part}` : ''} · ${a.citation.heading}`,
+      });
+    }
+  }
+
+  // Appendix: answers with notes and evidence
+  blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });
+  const notesOf = (id: string) =>
+    [ext?.notes?.[id], ...(ext?.evidence?.[id] ?? []).map((x) => `• ${x}`)].filter(Boolean).join('\n');
+  blocks.push({
+    kind: 'table',
+    head: [t('report.item'), t('report.answer'), t('report.notes')],
+    widths: [3, 3, 2],
+    rows: questionsOf(rubric).map((q) => {
+      const a = file.answers[q.id];
+      const text =
+        a === undefined
+          ? t('question.unanswered')
+          : (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]?.text)).join('；');
+      return [`${q.number}. ${loc(q.text)}`, text, notesOf(q.id)];
+    }),
+  });
+  blocks.push({
+    kind: 'table',
+    head: [t('results.scenario'), t('report.ticked'), t('results.counted'), t('report.notes')],
+    widths: [2, 2, 1, 2],
+    rows: allScenarios(rubric).map((s) => {
+      const checks = file.scenarios[s.id] ?? [false, false, false, false];
+      const ticked = checks.flatMap((c, i) => (c ? [levelName(rubric, i + 1)] : [])).join('、') || '—';
+      const counted = e.scenarios.find((x) => x.id === s.id)!.level;
+      return [loc(s.name), ticked, levelName(rubric, counted), notesOf(s.id)];
+    }),
+  });
+
+  return {
+    lang,
+    title: `${t('report.title')} · ${name}`,
+    pageLabel: t('report.pageLabel'),
+    generatedAt: t('report.generatedAt', { date: date(input.now) }),
+    disclaimer: t('results.disclaimer'),
+    blocks,
+  };
+}

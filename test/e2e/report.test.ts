@@ -1,0 +1,61 @@
+import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { axeViolations } from './axe';
+
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+async function openReport(page: Page, name: string) {
+  const path = join(ARTIFACTS, `report-${name}.json`);
+  writeFileSync(path, JSON.stringify({ ...fixture, profile: { ...fixture.profile, name } }));
+  await page.goto(inject('baseUrl'));
+  await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByRole('link', { name }).first().click();
+  await page.locator('nav.tabs a').last().click();
+  await expect.poll(() => page.getByTestId('report').isVisible()).toBe(true);
+  await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
+}
+
+describe.skipIf(!CHROMIUM)('meeting report', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ctx = await launch({ locale: 'zh-CN' });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+  afterAll(async () => ctx?.close());
+
+  it('prints on A4 with every section, the level, the first roadmap step and page numbers', async () => {
+    await openReport(page, '示例食品有限公司');
+    const headings = await page.locator('[data-testid=report] h2').allInnerTexts();
+    expect(headings).toEqual([
+      '一、评测结论',
+      '二、达到下一级的最省力方案',
+      '三、转型路线图（食品饮料）',
+      '附录：全部回答、备注与佐证材料',
+    ]);
+    const firstStep = (await page.locator('.step h4').first().innerText()).trim();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'report-zh-CN');
+    await page.emulateMedia({ media: 'print' });
+    const file = join(ARTIFACTS, 'print-zh-CN.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+    await page.emulateMedia({ media: 'screen' });
+    const text = pdftotext(file);
+    expect(text).toContain('中小企业数字化水平自评报告');
+    expect(text).toContain('三级');
+    expect(text).toContain(firstStep.slice(0, 8));
+    expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
+    expect(text).not.toContain('我的评测'); // no navigation chrome
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(3);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', file, join(ARTIFACTS, 'print-zh-CN-page')]);
+  });
+});
