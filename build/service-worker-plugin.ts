@@ -1,0 +1,35 @@
+/**
+ * Emits sw.js at build time with the list of files to precache. Hand-written instead of workbox:
+ * the worker is ~60 lines, has no runtime dependency, and the stack notes record that workbox's
+ * rollup pin broke `npm ci` here. Chunks that jsPDF only needs for .html()/SVG are left out.
+ */
+import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SKIP = [/html2canvas/i, /purify/i, /index\.es-/i, /\.map$/];
+
+export function serviceWorker(): Plugin {
+  return {
+    name: 'digilevel-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !SKIP.some((re) => re.test(f)));
+      const precache = [
+        './',
+        'index.html',
+        'manifest.webmanifest',
+        'icon.svg',
+        ...files.filter((f) => f !== 'index.html'),
+      ];
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(join(import.meta.dirname, 'sw-template.js'), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template.replace('__VERSION__', version).replace('= __PRECACHE__;', `= ${JSON.stringify(precache)};`),
+      });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
+
+describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  beforeAll(async () => {
+    ctx = await launch({ locale: 'zh-CN' });
+    ctx.on('request', (r) => requests.push(r.url()));
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+  afterAll(async () => ctx?.close());
+
+  it('sends no request outside its own origin during a full walk-through', async () => {
+    const base = inject('baseUrl');
+    const origin = new URL(base).origin;
+    await page.goto(base);
+    const path = join(ARTIFACTS, 'privacy.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ ...fixture, profile: { ...fixture.profile, name: '<img src=x onerror=alert(1)>' } }),
+    );
+    await page.locator('input[type=file]').setInputFiles(path);
+    // user text with markup shows as text, never as an element
+    await expect.poll(() => page.getByText('<img src=x onerror=alert(1)>').count()).toBeGreaterThan(0);
+    expect(await page.locator('main img').count()).toBe(0);
+    await page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).click();
+    for (const tab of ['评测题', '业务场景', '结果', '路线图', '报告']) {
+      await page.getByRole('link', { name: tab, exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(requests.length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+
+  it('works offline after one visit: reload, create and complete an assessment', async () => {
+    await page.goto(inject('baseUrl'));
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    // visit the lazily loaded screens once more so nothing depends on the network afterwards
+    await ctx.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: '新建评测' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '新建评测' }).click();
+    await page.getByLabel('所属行业').selectOption('pharma');
+    await page.getByRole('link', { name: '开始答题 →' }).click();
+    await page.locator('#question-q1').getByLabel('无', { exact: true }).check();
+    await page.getByRole('link', { name: '结果', exact: true }).click();
+    await expect.poll(() => page.getByTestId('overall-level').innerText()).toBe('未达一级');
+    await expect.poll(() => page.locator('.charts canvas').count()).toBe(2);
+    await page.getByRole('link', { name: '路线图', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('转型路线图：医药制造');
+    await screenshot(page, 'offline-roadmap');
+    await ctx.setOffline(false);
+  });
+});
