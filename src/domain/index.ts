@@ -21,3 +21,5 @@ export * from './planner/costs';
 export * from './planner/plan';
 export * from './roadmap/guides';
 export * from './roadmap/generate';
+export * from './assessment/backup';
+export * from './review/index';

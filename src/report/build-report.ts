@@ -172,7 +172,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   // Appendix: answers with notes and evidence
   blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });
   const notesOf = (id: string) =>
-    [ext?.notes?.[id], ...(ext?.evidence?.[id] ?? []).map((x) => `• ${x}`)].filter(Boolean).join('\n');
+    [ext?.notes?.[id], ...(ext?.evidence?.[id] ?? []).map((x) => `· ${x}`)].filter(Boolean).join('\n');
   blocks.push({
     kind: 'table',
     head: [t('report.item'), t('report.answer'), t('report.notes')],

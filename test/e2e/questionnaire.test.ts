@@ -156,6 +156,24 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
     expect(exported.answers).toEqual(fixture.answers);
     expect(exported.scenarios).toEqual(fixture.scenarios);
 
+    // the same file again is recognised as a duplicate and skipped
+    await page.locator('input[type=file]').setInputFiles(path);
+    await expect.poll(() => page.getByText('新导入 0 份评测，跳过重复 1 份').count()).toBe(1);
+    expect(await page.getByTestId('assessment-row').count()).toBe(1);
+    // a backup of everything, then delete, then restore: the same result comes back
+    const [backupDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出全部（备份）' }).click(),
+    ]);
+    const backupPath = join(ARTIFACTS, 'backup.json');
+    await backupDownload.saveAs(backupPath);
+    await page.getByRole('button', { name: /^删除“/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(0);
+    await page.locator('input[type=file]').setInputFiles(backupPath);
+    await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(1);
+    // and the single exported file imports as a new assessment next to it once the copy differs
+    writeFileSync(path, JSON.stringify({ ...exported, digilevel: { ...exported.digilevel, meta: {} } }));
     await page.locator('input[type=file]').setInputFiles(path);
     await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(2);
     const rows = await page.getByTestId('assessment-row').allInnerTexts();

@@ -4,7 +4,7 @@
  * derived options, notes and evidence per item or scenario, roadmap step status.
  */
 import type { WeightedRubric } from '../rubric/schema';
-import type { FileIssue } from './file';
+import { short, keyPart, type FileIssue } from './file';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 
@@ -63,7 +63,7 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
 
   for (const key of Object.keys(raw)) {
     if (!['meta', 'numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'].includes(key))
-      issues.push({ key: `${base}.${key}`, code: 'unknown-key' });
+      issues.push({ key: `${base}.${keyPart(key)}`, code: 'unknown-key' });
   }
   if (raw.meta !== undefined) {
     const m = raw.meta;
@@ -93,14 +93,16 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
       for (const [qid, fields] of Object.entries(raw.numbers)) {
         const q = questions.get(qid);
         const fieldIds = new Set((q?.numericFields ?? []).map((f) => f.id));
-        if (!q) issues.push({ key: `${base}.numbers.${qid}`, code: 'unknown-key' });
-        else if (!isObj(fields)) issues.push({ key: `${base}.numbers.${qid}`, code: 'type', detail: 'object' });
+        if (!q) issues.push({ key: `${base}.numbers.${keyPart(qid)}`, code: 'unknown-key' });
+        else if (!isObj(fields))
+          issues.push({ key: `${base}.numbers.${keyPart(qid)}`, code: 'type', detail: 'object' });
         else {
           const clean: Record<string, number> = {};
           for (const [fid, value] of Object.entries(fields)) {
-            if (!fieldIds.has(fid)) issues.push({ key: `${base}.numbers.${qid}.${fid}`, code: 'unknown-key' });
+            if (!fieldIds.has(fid))
+              issues.push({ key: `${base}.numbers.${keyPart(qid)}.${keyPart(fid)}`, code: 'unknown-key' });
             else if (!finite(value))
-              issues.push({ key: `${base}.numbers.${qid}.${fid}`, code: 'type', detail: 'number' });
+              issues.push({ key: `${base}.numbers.${keyPart(qid)}.${keyPart(fid)}`, code: 'type', detail: 'number' });
             else clean[fid] = value;
           }
           out.numbers[qid] = clean;
@@ -112,14 +114,14 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
     if (!isObj(raw.energy)) issues.push({ key: `${base}.energy`, code: 'type', detail: 'object' });
     else
       for (const [year, amounts] of Object.entries(raw.energy)) {
-        const path = `${base}.energy.${year}`;
+        const path = `${base}.energy.${keyPart(year)}`;
         if (year !== 'lastYear' && year !== 'yearBefore') issues.push({ key: path, code: 'unknown-key' });
         else if (!isObj(amounts)) issues.push({ key: path, code: 'type', detail: 'object' });
         else {
           const clean: Record<string, number> = {};
           for (const [cid, value] of Object.entries(amounts)) {
-            if (!coefficientIds.has(cid)) issues.push({ key: `${path}.${cid}`, code: 'unknown-key' });
-            else if (!finite(value)) issues.push({ key: `${path}.${cid}`, code: 'type', detail: 'number' });
+            if (!coefficientIds.has(cid)) issues.push({ key: `${path}.${keyPart(cid)}`, code: 'unknown-key' });
+            else if (!finite(value)) issues.push({ key: `${path}.${keyPart(cid)}`, code: 'type', detail: 'number' });
             else clean[cid] = value;
           }
           out.energy[year] = clean;
@@ -136,7 +138,7 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
     if (!isObj(raw.notes)) issues.push({ key: `${base}.notes`, code: 'type', detail: 'object' });
     else
       for (const [id, text] of Object.entries(raw.notes)) {
-        const path = `${base}.notes.${id}`;
+        const path = `${base}.notes.${keyPart(id)}`;
         if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
         else if (typeof text !== 'string') issues.push({ key: path, code: 'type', detail: 'string' });
         else if (text.length > MAX_NOTE_CHARS)
@@ -149,7 +151,7 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
     if (!isObj(raw.evidence)) issues.push({ key: `${base}.evidence`, code: 'type', detail: 'object' });
     else
       for (const [id, list] of Object.entries(raw.evidence)) {
-        const path = `${base}.evidence.${id}`;
+        const path = `${base}.evidence.${keyPart(id)}`;
         if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
         else if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
           issues.push({ key: path, code: 'type', detail: 'array of strings' });
@@ -163,11 +165,11 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
     if (!isObj(raw.roadmap)) issues.push({ key: `${base}.roadmap`, code: 'type', detail: 'object' });
     else
       for (const [id, st] of Object.entries(raw.roadmap)) {
-        const path = `${base}.roadmap.${id}`;
+        const path = `${base}.roadmap.${keyPart(id)}`;
         if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) issues.push({ key: path, code: 'unknown-key' });
         else if (!isObj(st)) issues.push({ key: path, code: 'type', detail: 'object' });
         else if (st.status !== undefined && !(STEP_STATUSES as readonly unknown[]).includes(st.status))
-          issues.push({ key: `${path}.status`, code: 'unknown-id', detail: String(st.status).slice(0, 20) });
+          issues.push({ key: `${path}.status`, code: 'unknown-id', detail: short(st.status) });
         else if (st.quarter !== undefined && !(typeof st.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(st.quarter)))
           issues.push({ key: `${path}.quarter`, code: 'type', detail: 'YYYY-Qn' });
         else if (st.note !== undefined && (typeof st.note !== 'string' || st.note.length > MAX_NOTE_CHARS))

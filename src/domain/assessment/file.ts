@@ -61,10 +61,22 @@ export type RubricLookup = (id: string) => WeightedRubric | undefined;
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const short = (x: unknown): string => {
-  const s = typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
+/**
+ * A value named in a message: strings and primitives shortened, containers only by their type, so a
+ * hostile value (10,000 nested arrays, an object with a throwing toString) cannot break the message.
+ */
+export function short(x: unknown): string {
+  let s: string;
+  if (typeof x === 'string') s = JSON.stringify(x.slice(0, 40));
+  else if (typeof x === 'number' || typeof x === 'boolean' || x === null) s = String(x);
+  else s = Array.isArray(x) ? 'array' : typeof x;
   return s.length > 40 ? s.slice(0, 37) + '…' : s;
-};
+}
+
+/** A key from the file as it appears in an issue key: plain ids as they are, anything else quoted and cut. */
+export function keyPart(k: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(k) ? k : JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}…` : k);
+}
 
 export function depthOf(x: unknown, limit = MAX_DEPTH): number {
   // iterative, so that a hostile file cannot overflow the stack
@@ -115,7 +127,7 @@ export function validateAssessment(data: unknown, rubrics: RubricLookup): FileRe
   if (profile) file.profile = profile;
   if (ext) file[EXTENSION_KEY] = ext;
   for (const [k, v] of Object.entries(data)) {
-    if (!(k in file) && !['profile', EXTENSION_KEY].includes(k)) {
+    if (!Object.hasOwn(file, k) && !['profile', EXTENSION_KEY].includes(k)) {
       // defineProperty, not assignment: a "__proto__" key must stay a plain data key
       Object.defineProperty(file, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
@@ -133,7 +145,7 @@ function validateAnswers(raw: unknown, rubric: WeightedRubric, issues: FileIssue
   const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
   for (const [key, value] of Object.entries(raw)) {
     const q = questions.get(key);
-    const path = `answers.${key}`;
+    const path = `answers.${keyPart(key)}`;
     if (!q) {
       issues.push({ key: path, code: 'unknown-key' });
       continue;
@@ -170,7 +182,7 @@ function validateScenarios(raw: unknown, rubric: WeightedRubric, issues: FileIss
   }
   const ids = new Set(allScenarios(rubric).map((s) => s.id));
   for (const [key, value] of Object.entries(raw)) {
-    const path = `scenarios.${key}`;
+    const path = `scenarios.${keyPart(key)}`;
     if (!ids.has(key)) issues.push({ key: path, code: 'unknown-key' });
     else if (!Array.isArray(value) || value.length !== 4 || !value.every((b) => typeof b === 'boolean'))
       issues.push({ key: path, code: 'scenario-shape' });

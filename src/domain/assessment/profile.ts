@@ -1,6 +1,6 @@
 /** The optional `profile` of the interchange file: ids from the spec's table, other keys kept as they are. */
 import { INDUSTRIES, SIZES } from '../roadmap/guide-schema';
-import type { FileIssue } from './file';
+import { short, type FileIssue } from './file';
 
 export type Industry = (typeof INDUSTRIES)[number];
 export type SizeClass = (typeof SIZES)[number];
@@ -23,9 +23,9 @@ export function validateProfile(raw: unknown, issues: FileIssue[]): Profile | un
   const p = raw as Record<string, unknown>;
   const before = issues.length;
   if (p.industry !== undefined && !(INDUSTRIES as readonly unknown[]).includes(p.industry))
-    issues.push({ key: 'profile.industry', code: 'unknown-id', detail: String(p.industry).slice(0, 40) });
+    issues.push({ key: 'profile.industry', code: 'unknown-id', detail: short(p.industry) });
   if (p.size !== undefined && !(SIZES as readonly unknown[]).includes(p.size))
-    issues.push({ key: 'profile.size', code: 'unknown-id', detail: String(p.size).slice(0, 40) });
+    issues.push({ key: 'profile.size', code: 'unknown-id', detail: short(p.size) });
   if (p.name !== undefined) {
     if (typeof p.name !== 'string') issues.push({ key: 'profile.name', code: 'type', detail: 'string' });
     else if (p.name.length > MAX_NAME_CHARS)
