@@ -58,4 +58,40 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
     expect(pages).toBeGreaterThan(3);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', file, join(ARTIFACTS, 'print-zh-CN-page')]);
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`downloads a PDF in ${lang} with Chinese text, the level, a scenario, a roadmap step and the embedded font`, async () => {
+      await openReport(page, `示例食品有限公司-${lang}`);
+      await page.getByTestId('language').selectOption(lang);
+      await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
+      const firstStep = (await page.locator('.step h4').first().innerText()).trim();
+      const scenario = lang === 'zh-CN' ? '质量管理' : 'Quality management';
+      const started = Date.now();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: lang === 'zh-CN' ? '下载 PDF' : 'Download PDF' }).click(),
+      ]);
+      const file = join(ARTIFACTS, `report-${lang}.pdf`);
+      await download.saveAs(file);
+      console.log(`[report] PDF (${lang}) in ${Date.now() - started} ms`);
+      const text = pdftotext(file).replace(/\s+/g, '');
+      expect(text).toContain(`示例食品有限公司-${lang}`);
+      expect(text).toContain(lang === 'zh-CN' ? '三级' : 'Level3');
+      expect(text).toContain(scenario.replace(/\s+/g, ''));
+      expect(text).toContain(firstStep.replace(/\s+/g, '').slice(0, 12));
+      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC.*yes/);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, join(ARTIFACTS, `report-${lang}-page`)]);
+      await page.getByTestId('language').selectOption('zh-CN');
+    });
+  }
+
+  it('names characters the PDF font cannot show and offers printing instead of a broken PDF', async () => {
+    await openReport(page, '龘鑫制造');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: '下载 PDF' }).click();
+    await expect.poll(() => page.getByTestId('pdf-status').innerText()).toContain('龘');
+    expect(await page.getByTestId('pdf-status').innerText()).toContain('打印');
+    expect(downloads).toBe(0);
+  });
 });
