@@ -3,8 +3,8 @@
  * The active language lives in a rune so every `t()` and `loc()` in a template re-renders on a switch.
  */
 import i18next from 'i18next';
-import zh from './zh-CN.json';
-import en from './en.json';
+import zhBase from './zh-CN.json';
+import enBase from './en.json';
 import type { LocalizedText } from '../domain/index';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -23,12 +23,32 @@ function detect(): Language {
   return first && /^en/i.test(first) ? 'en' : 'zh-CN';
 }
 
+type Tree = { [key: string]: string | Tree };
+
+/** Feature screens keep their strings in features/<feature>.<lang>.json; merged over the base files. */
+function merge(base: Tree, extra: Record<string, { default: Tree }>): Tree {
+  const out: Tree = structuredClone(base);
+  const into = (target: Tree, src: Tree) => {
+    for (const [k, v] of Object.entries(src)) {
+      if (typeof v === 'string') target[k] = v;
+      else into((target[k] = typeof target[k] === 'object' ? target[k] : {}) as Tree, v);
+    }
+  };
+  for (const mod of Object.values(extra)) into(out, mod.default);
+  return out;
+}
+
+export const RESOURCES: Record<Language, Tree> = {
+  'zh-CN': merge(zhBase, import.meta.glob<{ default: Tree }>('./features/*.zh-CN.json', { eager: true })),
+  en: merge(enBase, import.meta.glob<{ default: Tree }>('./features/*.en.json', { eager: true })),
+};
+
 const state = $state({ lang: detect() });
 
 i18next.init({
   lng: state.lang,
   fallbackLng: false,
-  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: RESOURCES['zh-CN'] }, en: { translation: RESOURCES.en } },
   interpolation: { escapeValue: false }, // Svelte escapes on output
   returnNull: false,
   initAsync: false,

@@ -11,6 +11,10 @@ export type Route =
   | { name: 'results'; id: string }
   | { name: 'roadmap'; id: string }
   | { name: 'report'; id: string }
+  | { name: 'review'; id: string }
+  | { name: 'compare'; id: string; other: string | undefined }
+  | { name: 'method' }
+  | { name: 'trend'; enterprise: string }
   | { name: 'not-found' };
 
 const current = $state({ path: readPath() });
@@ -30,6 +34,8 @@ export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'rubric' && parts.length === 1) return { name: 'rubric' };
+  if (parts[0] === 'method' && parts.length === 1) return { name: 'method' };
+  if (parts[0] === 'e' && parts[1] && parts.length === 2) return { name: 'trend', enterprise: parts[1] };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
     switch (parts[2]) {
@@ -45,6 +51,10 @@ export function parseRoute(path: string): Route {
         return { name: 'roadmap', id };
       case 'report':
         return { name: 'report', id };
+      case 'review':
+        return { name: 'review', id };
+      case 'compare':
+        return { name: 'compare', id, other: parts[3] };
       case undefined:
         return { name: 'profile', id };
     }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import zh from '../../src/i18n/zh-CN.json';
-import en from '../../src/i18n/en.json';
+import { RESOURCES } from '../../src/i18n/index.svelte';
 import { INDUSTRIES, SIZES } from '../../src/domain/index';
 
 function keys(o: Record<string, unknown>, prefix = ''): string[] {
@@ -17,6 +16,8 @@ function files(dir: string): string[] {
   });
 }
 
+const zh = RESOURCES['zh-CN'];
+const en = RESOURCES.en;
 const zhKeys = new Set(keys(zh));
 const enKeys = new Set(keys(en));
 const src = join(import.meta.dirname, '..', '..', 'src');
