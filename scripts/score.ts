@@ -4,7 +4,16 @@
  * validation function as the app's import.
  */
 import { readFileSync } from 'node:fs';
-import { parseAssessmentText, describeIssue, evaluate, getRubric, toCliResult } from '../src/domain/index';
+import {
+  parseAssessmentText,
+  describeIssue,
+  evaluate,
+  evaluateChecklist,
+  getAnyRubric,
+  toCliResult,
+  toChecklistCliResult,
+  type ChecklistAnswers,
+} from '../src/domain/index';
 
 function main(argv: string[]): number {
   const file = argv[0];
@@ -19,14 +28,17 @@ function main(argv: string[]): number {
     process.stderr.write(`${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
     return 2;
   }
-  const parsed = parseAssessmentText(text, getRubric);
+  const parsed = parseAssessmentText(text, getAnyRubric);
   if (!parsed.ok) {
     const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
     process.stderr.write(`${file}: ${describeIssue(parsed.issues[0]!)}${more}\n`);
     return 2;
   }
-  const rubric = getRubric(parsed.file.rubric)!;
-  const result = toCliResult(evaluate(rubric, parsed.file));
+  const rubric = getAnyRubric(parsed.file.rubric)!;
+  const result =
+    rubric.model === 'weighted-scenarios'
+      ? toCliResult(evaluate(rubric, parsed.file))
+      : toChecklistCliResult(rubric.id, evaluateChecklist(rubric, parsed.file.answers as unknown as ChecklistAnswers));
   process.stdout.write(JSON.stringify(result) + '\n');
   return 0;
 }

@@ -13,6 +13,9 @@ import {
 } from '../domain/index';
 import type { DigiLevelDB, StoredAssessment } from './database';
 
+/** validateProfile's latest accepted year. */
+const MAX_PROFILE_YEAR = 2200;
+
 export function newId(): string {
   return crypto.randomUUID();
 }
@@ -86,6 +89,31 @@ export class AssessmentStore {
     if (!source) throw new Error(`assessment ${id} not found`);
     let file = applyPatch(source.file, { op: 'meta', key: 'label', value: label });
     file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
+    return this.insert(file, source.enterpriseId);
+  }
+
+  /**
+   * Starts next year's assessment from this one: a new assessment of the same enterprise with the
+   * answers, scenarios, notes, evidence, numbers and roadmap status copied, profile.year + 1, and a link
+   * to the source that survives export and import (`meta.previousCreatedAt` = the source's creation
+   * time; with the enterprise id that finds it again, local record ids do not). Effect-indicator values
+   * belong to their year and are not copied; neither are the source's label and dates.
+   */
+  async reassess(id: string, label?: string): Promise<string> {
+    const source = await this.get(id);
+    if (!source) throw new Error(`assessment ${id} not found`);
+    const year = source.file.profile?.year ?? new Date(source.createdAt).getFullYear();
+    let file = structuredClone(source.file);
+    const ext = file[EXTENSION_KEY];
+    if (ext) delete ext.results;
+    const patches: Patch[] = [
+      { op: 'meta', key: 'label', value: label },
+      { op: 'meta', key: 'createdAt', value: undefined },
+      { op: 'meta', key: 'updatedAt', value: undefined },
+      { op: 'meta', key: 'previousCreatedAt', value: new Date(source.createdAt).toISOString() },
+      { op: 'profile', key: 'year', value: Math.min(year + 1, MAX_PROFILE_YEAR) },
+    ];
+    file = patches.reduce(applyPatch, file);
     return this.insert(file, source.enterpriseId);
   }
 

@@ -23,3 +23,7 @@ export * from './roadmap/guides';
 export * from './roadmap/generate';
 export * from './assessment/backup';
 export * from './review/index';
+export * from './rubric/checklist-schema';
+export * from './scoring/checklist';
+export * from './compare/indicators';
+export * from './compare/diff';

@@ -19,6 +19,7 @@ import { t, loc, num, currentLanguage } from '../i18n/index.svelte';
 import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
 import { chartModels } from '../ui/charts/chart-models';
 import type { Block, ReportDocument } from './document';
+import { evidenceBlocks } from './evidence-blocks';
 
 export interface ReportInput {
   rubric: WeightedRubric;
@@ -197,6 +198,8 @@ export function buildReport(input: ReportInput): ReportDocument {
       return [loc(s.name), ticked, levelName(rubric, counted), notesOf(s.id)];
     }),
   });
+
+  blocks.push(...evidenceBlocks(rubric, file, e));
 
   return {
     lang,

@@ -97,3 +97,23 @@ describe('npm run score', () => {
     expect(r.stderr).toContain('nope.json');
   });
 });
+
+describe('npm run score on a 晨星工厂 (checklist) file', () => {
+  const checklistFixture = join(root, 'test/fixtures/chenxing-level2.json');
+  it('prints the checklist level and the items missing for the next level', () => {
+    const r = run(checklistFixture);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ rubric: 'sd-chenxing-2022', level: 2, complete: true, met: 31, items: 79 });
+    expect(out.missingForNext['top-level-planning']).toContain('lean-production-logistics');
+  });
+
+  it('rejects a non-boolean checklist answer with exit 2 and the key', () => {
+    const d = JSON.parse(readFileSync(checklistFixture, 'utf8'));
+    d.answers['lean-factory-layout'] = 'yes';
+    const r = run(write('checklist-bad.json', JSON.stringify(d)));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('answers.lean-factory-layout');
+  });
+});

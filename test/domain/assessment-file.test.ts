@@ -5,6 +5,7 @@ import {
   parseAssessmentText,
   validateAssessment,
   getRubric,
+  getAnyRubric,
   describeIssue,
   type FileIssue,
 } from '../../src/domain/index';
@@ -110,5 +111,48 @@ describe('assessment file validation', () => {
   it('sorts multiple-choice indices so equal answers compare equal', () => {
     const r = check(mutate((d) => (d.answers.q1 = [3, 1])));
     expect(r.ok && r.file.answers.q1).toEqual([1, 3]);
+  });
+});
+
+describe('sd-chenxing-2022 files (checklist answers)', () => {
+  const checklist = () =>
+    JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'));
+  const checkAny = (data: unknown) => validateAssessment(data, getAnyRubric);
+
+  it('accepts item id → boolean answers', () => {
+    expect(checkAny(checklist()).ok).toBe(true);
+  });
+
+  it.each([
+    ['a non-boolean answer', (d: any) => (d.answers['lean-factory-layout'] = 1), 'answers.lean-factory-layout', 'type'],
+    ['an unknown item', (d: any) => (d.answers['no-such-item'] = true), 'answers.no-such-item', 'unknown-key'],
+    [
+      'a scenario key',
+      (d: any) => (d.scenarios = { quality: [true, false, false, false] }),
+      'scenarios.quality',
+      'unknown-key',
+    ],
+    [
+      'a bad readiness value',
+      (d: any) => (d.digilevel = { readiness: { 'equipment-count': -1 } }),
+      'digilevel.readiness.equipment-count',
+      'type',
+    ],
+    [
+      'an unknown readiness field',
+      (d: any) => (d.digilevel = { readiness: { nope: 1 } }),
+      'digilevel.readiness.nope',
+      'unknown-key',
+    ],
+  ])('rejects %s with the offending key', (_, fn, key, code) => {
+    const d = checklist();
+    fn(d);
+    const r = checkAny(d);
+    expect(r.ok ? null : r.issues[0]).toMatchObject({ key, code });
+  });
+
+  it('rejects readiness answers in a cn-sme-2024 file', () => {
+    const r = checkAny({ ...valid(), digilevel: { readiness: { 'equipment-count': 3 } } });
+    expect(r.ok ? null : r.issues[0]?.key).toBe('digilevel.readiness');
   });
 });

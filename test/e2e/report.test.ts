@@ -80,7 +80,17 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
       expect(text).toContain(scenario.replace(/\s+/g, ''));
       expect(text).toContain(firstStep.replace(/\s+/g, '').slice(0, 12));
       expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC.*yes/);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, join(ARTIFACTS, `report-${lang}-page`)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '3',
+        file,
+        join(ARTIFACTS, `report-${lang}-page`),
+      ]);
       await page.getByTestId('language').selectOption('zh-CN');
     });
   }

@@ -1,16 +1,25 @@
 /**
  * What DigiLevel keeps beyond the spec's keys, under one top-level key so other tools ignore it
  * (the spec keeps unknown top-level keys): the raw numbers behind the numeric helpers, overridden
- * derived options, notes and evidence per item or scenario, roadmap step status.
+ * derived options, notes and evidence per item or scenario, the ticks of the evidence checklist (per claim),
+ * roadmap step status.
  */
-import type { WeightedRubric } from '../rubric/schema';
+import type { AnyRubric } from '../rubric/registry';
+import { checklistItems } from '../scoring/checklist';
 import { short, keyPart, type FileIssue } from './file';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
+import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 
 export const EXTENSION_KEY = 'digilevel';
 export const MAX_NOTE_CHARS = 5000;
 export const MAX_EVIDENCE_ITEMS = 50;
+/** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
+export const MAX_EVIDENCE_CHECKS = 50;
+export const MAX_EVIDENCE_ID_CHARS = 64;
+/** A claim key of the evidence checklist: a question ("q4") or a scenario level ("quality@3"). */
+export const EVIDENCE_CLAIM_KEY = /^q\d+$|^[a-z-]+@[1-4]$/;
+const EVIDENCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export const STEP_STATUSES = ['open', 'done', 'not-relevant'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
@@ -30,10 +39,20 @@ export interface Meta {
   enterpriseId?: string;
   createdAt?: string;
   updatedAt?: string;
+  /**
+   * Set on a re-assessment: the `createdAt` (ISO) of the assessment it was started from. With the
+   * enterprise id it finds that assessment again after export and import (local record ids do not survive).
+   */
+  previousCreatedAt?: string;
 }
+
+/** An answer in the data-readiness form of a checklist rubric. */
+export type ReadinessValue = number | boolean | string | string[];
 
 export interface Extension {
   meta?: Meta;
+  /** Checklist rubrics: the optional data-readiness profile (field id → answer). */
+  readiness?: Record<string, ReadinessValue>;
   /** qid → field id → value, as typed (units of the rubric's field). */
   numbers?: Record<string, Record<string, number>>;
   /** q12 helper: energy amounts by coefficient id, per year. */
@@ -43,26 +62,56 @@ export interface Extension {
   /** key: question or scenario id. */
   notes?: Record<string, string>;
   evidence?: Record<string, string[]>;
+  /**
+   * The evidence checklist of the review screen: claim key ("q4", "quality@3") → ids of the expected
+   * evidence kinds (rubrics/<id>/evidence.json) the enterprise has ready.
+   */
+  evidenceChecks?: Record<string, string[]>;
   roadmap?: Record<string, RoadmapStepState>;
+  /** Effect indicators (成效评估) entered by the user: indicator id → value in the indicator's unit. */
+  results?: Record<string, number>;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: FileIssue[]): Extension | undefined {
+export function validateExtension(raw: unknown, rubric: AnyRubric, issues: FileIssue[]): Extension | undefined {
   const base = EXTENSION_KEY;
   if (!isObj(raw)) {
     issues.push({ key: base, code: 'type', detail: 'object' });
     return undefined;
   }
   const before = issues.length;
-  const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
-  const itemIds = new Set([...questions.keys(), ...allScenarios(rubric).map((s) => s.id)]);
-  const coefficientIds = new Set(rubric.energyCoefficients.map((c) => c.id));
+  const weighted = rubric.model === 'weighted-scenarios' ? rubric : undefined;
+  const questions = new Map(weighted ? questionsOf(weighted).map((q) => [q.id, q]) : []);
+  const itemIds = new Set(
+    weighted
+      ? [...questions.keys(), ...allScenarios(weighted).map((s) => s.id)]
+      : rubric.model === 'required-checklist'
+        ? checklistItems(rubric).map((p) => p.item.id)
+        : [],
+  );
+  const coefficientIds = new Set(weighted ? weighted.energyCoefficients.map((c) => c.id) : []);
+  const readinessFields = new Map(
+    rubric.model === 'required-checklist' ? rubric.readiness.fields.map((f) => [f.id, f]) : [],
+  );
   const out: Extension = {};
 
   for (const key of Object.keys(raw)) {
-    if (!['meta', 'numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'].includes(key))
+    if (
+      ![
+        'meta',
+        'numbers',
+        'energy',
+        'overrides',
+        'notes',
+        'evidence',
+        'evidenceChecks',
+        'roadmap',
+        'readiness',
+        'results',
+      ].includes(key)
+    )
       issues.push({ key: `${base}.${keyPart(key)}`, code: 'unknown-key' });
   }
   if (raw.meta !== undefined) {
@@ -78,12 +127,15 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
       issues.push({ key: `${base}.meta.enterpriseId`, code: 'type', detail: 'id' });
     else if ((m.createdAt !== undefined && !iso(m.createdAt)) || (m.updatedAt !== undefined && !iso(m.updatedAt)))
       issues.push({ key: `${base}.meta`, code: 'type', detail: 'ISO dates' });
+    else if (m.previousCreatedAt !== undefined && !iso(m.previousCreatedAt))
+      issues.push({ key: `${base}.meta.previousCreatedAt`, code: 'type', detail: 'ISO date' });
     else
       out.meta = {
         ...(m.label !== undefined ? { label: m.label as string } : {}),
         ...(m.enterpriseId !== undefined ? { enterpriseId: m.enterpriseId as string } : {}),
         ...(m.createdAt !== undefined ? { createdAt: m.createdAt as string } : {}),
         ...(m.updatedAt !== undefined ? { updatedAt: m.updatedAt as string } : {}),
+        ...(m.previousCreatedAt !== undefined ? { previousCreatedAt: m.previousCreatedAt as string } : {}),
       };
   }
   if (raw.numbers !== undefined) {
@@ -160,6 +212,30 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
         else out.evidence[id] = [...list];
       }
   }
+  if (raw.evidenceChecks !== undefined) {
+    out.evidenceChecks = {};
+    const scenarioLevels = new Map(weighted ? allScenarios(weighted).map((s) => [s.id, s.levels.length]) : []);
+    const isClaim = (key: string) => {
+      if (!EVIDENCE_CLAIM_KEY.test(key)) return false;
+      if (!key.includes('@')) return questions.has(key);
+      const [id, level] = key.split('@') as [string, string];
+      return Number(level) <= (scenarioLevels.get(id) ?? 0);
+    };
+    if (!isObj(raw.evidenceChecks)) issues.push({ key: `${base}.evidenceChecks`, code: 'type', detail: 'object' });
+    else
+      for (const [claim, ids] of Object.entries(raw.evidenceChecks)) {
+        const path = `${base}.evidenceChecks.${keyPart(claim)}`;
+        if (!isClaim(claim)) issues.push({ key: path, code: 'unknown-key' });
+        else if (
+          !Array.isArray(ids) ||
+          !ids.every((x) => typeof x === 'string' && x.length <= MAX_EVIDENCE_ID_CHARS && EVIDENCE_ID.test(x))
+        )
+          issues.push({ key: path, code: 'type', detail: 'array of evidence ids' });
+        else if (ids.length > MAX_EVIDENCE_CHECKS)
+          issues.push({ key: path, code: 'too-long', detail: `${MAX_EVIDENCE_CHECKS}` });
+        else out.evidenceChecks[claim] = [...new Set(ids as string[])];
+      }
+  }
   if (raw.roadmap !== undefined) {
     out.roadmap = {};
     if (!isObj(raw.roadmap)) issues.push({ key: `${base}.roadmap`, code: 'type', detail: 'object' });
@@ -180,6 +256,49 @@ export function validateExtension(raw: unknown, rubric: WeightedRubric, issues: 
             ...(st.quarter ? { quarter: st.quarter as string } : {}),
             ...(st.note ? { note: st.note as string } : {}),
           };
+      }
+  }
+  if (raw.readiness !== undefined) {
+    out.readiness = {};
+    if (!isObj(raw.readiness) || !readinessFields.size)
+      issues.push({ key: `${base}.readiness`, code: 'type', detail: 'object (checklist rubrics only)' });
+    else
+      for (const [id, value] of Object.entries(raw.readiness)) {
+        const path = `${base}.readiness.${keyPart(id)}`;
+        const field = readinessFields.get(id);
+        const optionIds = new Set((field?.options ?? []).map((o) => o.id));
+        const ok =
+          field &&
+          (field.kind === 'number'
+            ? finite(value) && value >= 0
+            : field.kind === 'boolean'
+              ? typeof value === 'boolean'
+              : field.kind === 'text'
+                ? typeof value === 'string' && value.length <= MAX_NOTE_CHARS
+                : field.kind === 'single'
+                  ? typeof value === 'string' && optionIds.has(value)
+                  : Array.isArray(value) && value.every((x) => typeof x === 'string' && optionIds.has(x)));
+        if (!field) issues.push({ key: path, code: 'unknown-key' });
+        else if (!ok) issues.push({ key: path, code: 'type', detail: field.kind });
+        else out.readiness[id] = Array.isArray(value) ? [...new Set(value as string[])] : (value as ReadinessValue);
+      }
+  }
+  if (raw.results !== undefined) {
+    out.results = {};
+    if (!isObj(raw.results)) issues.push({ key: `${base}.results`, code: 'type', detail: 'object' });
+    else
+      for (const [id, value] of Object.entries(raw.results)) {
+        const path = `${base}.results.${keyPart(id)}`;
+        const indicator = Object.hasOwn(raw.results, id) ? indicatorById(id) : undefined;
+        if (!indicator) issues.push({ key: path, code: 'unknown-key' });
+        else if (!finite(value)) issues.push({ key: path, code: 'type', detail: 'number' });
+        else if (indicatorValueProblem(indicator, value))
+          issues.push({
+            key: path,
+            code: 'type',
+            detail: `number ${indicator.min ?? '-∞'} … ${indicator.max ?? '∞'}`,
+          });
+        else out.results[id] = value;
       }
   }
   return issues.length > before ? undefined : out;

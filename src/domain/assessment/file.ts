@@ -4,6 +4,9 @@
  * Validation never throws on bad input; it returns every problem with the key it concerns.
  */
 import type { WeightedRubric } from '../rubric/schema';
+import type { AnyRubric } from '../rubric/registry';
+import type { ChecklistRubric } from '../rubric/checklist-schema';
+import { checklistItems } from '../scoring/checklist';
 import type { Answer, ScenarioChecks } from './types';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
@@ -56,7 +59,7 @@ export interface AssessmentFile {
 
 export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; issues: FileIssue[] };
 
-export type RubricLookup = (id: string) => WeightedRubric | undefined;
+export type RubricLookup = (id: string) => AnyRubric | undefined;
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -117,8 +120,14 @@ export function validateAssessment(data: unknown, rubrics: RubricLookup): FileRe
   if (depthOf(data) > MAX_DEPTH) return fail('(file)', 'too-deep', `${MAX_DEPTH}`);
 
   const issues: FileIssue[] = [];
-  const answers = validateAnswers(data.answers, rubric, issues);
-  const scenarios = validateScenarios(data.scenarios, rubric, issues);
+  const answers =
+    rubric.model === 'weighted-scenarios'
+      ? validateAnswers(data.answers, rubric, issues)
+      : validateChecklistAnswers(data.answers, rubric, issues);
+  const scenarios =
+    rubric.model === 'weighted-scenarios'
+      ? validateScenarios(data.scenarios, rubric, issues)
+      : validateNoScenarios(data.scenarios, issues);
   const profile = data.profile === undefined ? undefined : validateProfile(data.profile, issues);
   const ext = data[EXTENSION_KEY] === undefined ? undefined : validateExtension(data[EXTENSION_KEY], rubric, issues);
   if (issues.length) return { ok: false, issues };
@@ -171,6 +180,35 @@ function validateAnswers(raw: unknown, rubric: WeightedRubric, issues: FileIssue
     } else out[key] = [...value].sort((a, b) => a - b);
   }
   return out;
+}
+
+/**
+ * A checklist rubric's answers: item id → true (met) / false (not met). Stored in the same `answers`
+ * key as the weighted rubric's option indices; the file's `rubric` says which shape applies.
+ */
+function validateChecklistAnswers(raw: unknown, rubric: ChecklistRubric, issues: FileIssue[]): Record<string, Answer> {
+  const out: Record<string, boolean> = {};
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) {
+    issues.push({ key: 'answers', code: 'type', detail: 'object' });
+    return {};
+  }
+  const ids = new Set(checklistItems(rubric).map((p) => p.item.id));
+  for (const [key, value] of Object.entries(raw)) {
+    const path = `answers.${keyPart(key)}`;
+    if (!ids.has(key)) issues.push({ key: path, code: 'unknown-key' });
+    else if (typeof value !== 'boolean') issues.push({ key: path, code: 'type', detail: 'true or false' });
+    else out[key] = value;
+  }
+  return out as unknown as Record<string, Answer>;
+}
+
+/** A checklist rubric has no scenarios: the key may be absent or empty. */
+function validateNoScenarios(raw: unknown, issues: FileIssue[]): Record<string, ScenarioChecks> {
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) issues.push({ key: 'scenarios', code: 'type', detail: 'object' });
+  else for (const key of Object.keys(raw)) issues.push({ key: `scenarios.${keyPart(key)}`, code: 'unknown-key' });
+  return {};
 }
 
 function validateScenarios(raw: unknown, rubric: WeightedRubric, issues: FileIssue[]): Record<string, ScenarioChecks> {

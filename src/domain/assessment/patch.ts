@@ -5,7 +5,7 @@
  */
 import type { Answer, ScenarioChecks } from './types';
 import type { AssessmentFile } from './file';
-import { EXTENSION_KEY, type Extension, type Meta, type RoadmapStepState } from './extension';
+import { EXTENSION_KEY, type Extension, type Meta, type ReadinessValue, type RoadmapStepState } from './extension';
 import type { Profile } from './profile';
 
 export type Patch =
@@ -17,8 +17,14 @@ export type Patch =
   | { op: 'override'; question: string; on: boolean }
   | { op: 'note'; id: string; text: string }
   | { op: 'evidence'; id: string; items: string[] }
+  /** The evidence ids ticked as ready for one claim of the checklist ("q4", "quality@3"); [] clears it. */
+  | { op: 'evidenceCheck'; claim: string; ids: string[] }
   | { op: 'roadmap'; id: string; state: RoadmapStepState }
-  | { op: 'meta'; key: keyof Meta; value: string | undefined };
+  | { op: 'meta'; key: keyof Meta; value: string | undefined }
+  /** An effect indicator's value (成效评估); undefined clears it. */
+  | { op: 'result'; id: string; value: number | undefined }
+  | { op: 'met'; id: string; value: boolean | undefined }
+  | { op: 'readiness'; id: string; value: ReadinessValue | undefined };
 
 /** Returns a new file with the patch applied; the input is not changed. */
 export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
@@ -72,9 +78,36 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       else delete evidence[patch.id];
       break;
     }
+    case 'evidenceCheck': {
+      const checks = (ext.evidenceChecks ??= {});
+      if (patch.ids.length) checks[patch.claim] = [...new Set(patch.ids)];
+      else delete checks[patch.claim];
+      break;
+    }
     case 'roadmap':
       (ext.roadmap ??= {})[patch.id] = { ...patch.state };
       break;
+    case 'met': {
+      // checklist answers share the `answers` key (item id → met); see validateChecklistAnswers
+      const answers = next.answers as unknown as Record<string, boolean>;
+      if (patch.value === undefined) delete answers[patch.id];
+      else answers[patch.id] = patch.value;
+      break;
+    }
+    case 'readiness': {
+      const readiness = (ext.readiness ??= {});
+      if (patch.value === undefined || patch.value === '' || (Array.isArray(patch.value) && !patch.value.length))
+        delete readiness[patch.id];
+      else readiness[patch.id] = Array.isArray(patch.value) ? [...patch.value] : patch.value;
+      break;
+    }
+    case 'result': {
+      const results = (ext.results ??= {});
+      if (patch.value === undefined || !Number.isFinite(patch.value)) delete results[patch.id];
+      else results[patch.id] = patch.value;
+      if (!Object.keys(results).length) delete ext.results;
+      break;
+    }
     case 'meta': {
       const meta = (ext.meta ??= {});
       if (patch.value === undefined) delete meta[patch.key];

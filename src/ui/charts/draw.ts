@@ -6,6 +6,7 @@ import {
   Chart,
   RadarController,
   BarController,
+  LineController,
   RadialLinearScale,
   LinearScale,
   CategoryScale,
@@ -17,10 +18,12 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { BarsModel, RadarModel } from './chart-models';
+import type { LevelStepsModel, TrendLinesModel } from './trend-models';
 
 Chart.register(
   RadarController,
   BarController,
+  LineController,
   RadialLinearScale,
   LinearScale,
   CategoryScale,
@@ -105,6 +108,85 @@ export function drawScenarioBars(
         y: { stacked: true, ticks: { autoSkip: false } },
       },
       plugins: { legend: { position: 'bottom' } },
+    },
+  });
+}
+
+/** Series styles that differ in dash and point shape as well as colour, so they read in black and white. */
+const LINE_STYLES = [
+  { color: '#0b5cad', dash: [] as number[], point: 'circle', width: 3 },
+  { color: '#1a7f37', dash: [6, 3], point: 'rect', width: 2 },
+  { color: '#9a6700', dash: [2, 2], point: 'triangle', width: 2 },
+  { color: '#b42318', dash: [8, 3, 2, 3], point: 'rectRot', width: 2 },
+  { color: '#57606a', dash: [1, 3], point: 'star', width: 2 },
+] as const;
+
+/** Total and dimension scores over the assessments: one line each. */
+export function drawTrendLines(canvas: HTMLCanvasElement, m: TrendLinesModel, o: DrawOptions = {}) {
+  if (!canvas.getContext('2d')) return null;
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: m.labels,
+      datasets: m.series.map((s, i) => {
+        const style = LINE_STYLES[i % LINE_STYLES.length]!;
+        return {
+          label: s.label,
+          data: s.values,
+          borderColor: style.color,
+          backgroundColor: style.color,
+          borderDash: [...style.dash],
+          borderWidth: style.width,
+          pointStyle: style.point,
+          pointRadius: 5,
+          tension: 0,
+        };
+      }),
+    },
+    options: {
+      animation: o.animation === false ? false : undefined,
+      devicePixelRatio: o.devicePixelRatio,
+      maintainAspectRatio: false,
+      scales: { y: { min: 0, max: m.max, ticks: { stepSize: 10 } } },
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+    },
+  });
+}
+
+/** The overall level over the assessments as a step line: a level holds until the next assessment. */
+export function drawLevelSteps(canvas: HTMLCanvasElement, m: LevelStepsModel, o: DrawOptions = {}) {
+  if (!canvas.getContext('2d')) return null;
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: m.labels,
+      datasets: [
+        {
+          label: m.label,
+          data: m.levels,
+          stepped: true,
+          borderColor: '#1b3a5c',
+          backgroundColor: '#1b3a5c',
+          borderWidth: 3,
+          pointRadius: 5,
+        },
+      ],
+    },
+    options: {
+      animation: o.animation === false ? false : undefined,
+      devicePixelRatio: o.devicePixelRatio,
+      maintainAspectRatio: false,
+      scales: {
+        y: {
+          min: 0,
+          max: m.levelNames.length - 1,
+          ticks: { stepSize: 1, callback: (v) => m.levelNames[Number(v)] ?? '' },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (c) => m.levelNames[Number(c.parsed.y)] ?? '' } },
+      },
     },
   });
 }
