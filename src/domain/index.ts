@@ -27,3 +27,5 @@ export * from './rubric/checklist-schema';
 export * from './scoring/checklist';
 export * from './compare/indicators';
 export * from './compare/diff';
+export * from './planner/checklist-plan';
+export * from './planner/mappings';

@@ -55,20 +55,31 @@ export function questionNumber(rubric: WeightedRubric, id: string): number | und
 }
 
 /** Why a roadmap step is there, in one sentence. */
-export function reasonText(rubric: WeightedRubric, r: Reason, titles: Map<string, string>): string {
+export function reasonText(
+  rubric: WeightedRubric,
+  r: Reason,
+  titles: Map<string, string>,
+  targetName: (level: number) => string = (level) => levelName(rubric, level),
+): string {
   switch (r.kind) {
     case 'planner-scenario':
       return t(r.why === 'constraint' ? 'roadmap.reason.scenarioConstraint' : 'roadmap.reason.scenario', {
         scenario: scenarioName(rubric, r.scenario),
         from: levelName(rubric, r.from),
         to: levelName(rubric, r.to),
-        target: levelName(rubric, r.targetLevel),
+        target: targetName(r.targetLevel),
       });
     case 'planner-item':
+      // a checklist's targets carry no points: say which level's missing items need this item
+      if (r.gain.n === 0)
+        return t('roadmap.reason.itemNoScore', {
+          n: questionNumber(rubric, r.question),
+          target: targetName(r.targetLevel),
+        });
       return t('roadmap.reason.item', {
         n: questionNumber(rubric, r.question),
         gain: points(r.gain),
-        target: levelName(rubric, r.targetLevel),
+        target: targetName(r.targetLevel),
       });
     case 'prerequisite':
       return t('roadmap.reason.prerequisite', { title: titles.get(r.of) ?? r.of });

@@ -4,7 +4,15 @@
  * merged by replaying this tab's unsaved patches on top of the stored record.
  */
 import type { Subscription } from 'dexie';
-import { applyPatch, evaluate, getRubric, type AssessmentFile, type Patch } from '../domain/index';
+import {
+  applyPatch,
+  evaluate,
+  evaluateChecklist,
+  getAnyRubric,
+  type AssessmentFile,
+  type ChecklistAnswers,
+  type Patch,
+} from '../domain/index';
 import type { AssessmentStore } from '../db/assessments';
 import type { StoredAssessment } from '../db/database';
 
@@ -20,8 +28,18 @@ export class AssessmentSession {
   saveError = $state<string | null>(null);
   /** The stored file with this tab's unsaved edits applied. */
   file = $derived.by(() => (this.record ? this.local(this.record.file) : null));
-  rubric = $derived(this.file ? getRubric(this.file.rubric) : undefined);
+  /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
+  anyRubric = $derived(this.file ? getAnyRubric(this.file.rubric) : undefined);
+  /** Set for weighted (national-style) rubrics. */
+  rubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
   evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
+  /** Set for checklist rubrics (晨星工厂). */
+  checklist = $derived(this.anyRubric?.model === 'required-checklist' ? this.anyRubric : undefined);
+  checklistEvaluation = $derived(
+    this.file && this.checklist
+      ? evaluateChecklist(this.checklist, this.file.answers as unknown as ChecklistAnswers)
+      : null,
+  );
 
   private pending: Patch[] = $state.raw([]);
   private inflight: Patch[] = $state.raw([]);
