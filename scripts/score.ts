@@ -10,12 +10,13 @@ import {
   evaluate,
   evaluateChecklist,
   getAnyRubric,
+  loadRubricsFor,
   toCliResult,
   toChecklistCliResult,
   type ChecklistAnswers,
 } from '../src/domain/index';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const file = argv[0];
   if (!file || argv.length > 1) {
     process.stderr.write('usage: npm run --silent score -- FILE.json\n');
@@ -28,6 +29,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
     return 2;
   }
+  await loadRubricsFor(text);
   const parsed = parseAssessmentText(text, getAnyRubric);
   if (!parsed.ok) {
     const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
@@ -43,4 +45,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,7 @@ import {
   evaluate,
   evaluateChecklist,
   getAnyRubric,
+  loadRubric,
   type AssessmentFile,
   type ChecklistAnswers,
   type Patch,
@@ -29,7 +30,9 @@ export class AssessmentSession {
   /** The stored file with this tab's unsaved edits applied. */
   file = $derived.by(() => (this.record ? this.local(this.record.file) : null));
   /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
-  anyRubric = $derived(this.file ? getAnyRubric(this.file.rubric) : undefined);
+  /** Bumped when a lazily loaded rubric arrives, so the getters below run again. */
+  private rubricsLoaded = $state(0);
+  anyRubric = $derived(this.file && this.rubricsLoaded >= 0 ? getAnyRubric(this.file.rubric) : undefined);
   /** Set for weighted (national-style) rubrics. */
   rubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
   evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
@@ -54,6 +57,7 @@ export class AssessmentSession {
       next: (rec) => {
         this.record = rec ?? null;
         this.missing = !rec;
+        if (rec && !getAnyRubric(rec.file.rubric)) void loadRubric(rec.file.rubric).then(() => this.rubricsLoaded++);
       },
       error: (e) => {
         this.saveState = 'error';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -6,6 +6,7 @@ import {
   validateAssessment,
   getRubric,
   getAnyRubric,
+  loadRubric,
   describeIssue,
   type FileIssue,
 } from '../../src/domain/index';
@@ -118,6 +119,9 @@ describe('sd-chenxing-2022 files (checklist answers)', () => {
   const checklist = () =>
     JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'));
   const checkAny = (data: unknown) => validateAssessment(data, getAnyRubric);
+  beforeAll(async () => {
+    await loadRubric('sd-chenxing-2022');
+  });
 
   it('accepts item id → boolean answers', () => {
     expect(checkAny(checklist()).ok).toBe(true);

@@ -40,6 +40,7 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
       '二、达到下一级的最省力方案',
       '三、转型路线图（食品饮料）',
       '附录：全部回答、备注与佐证材料',
+      '附录：正式评审材料准备清单',
     ]);
     const firstStep = (await page.locator('.step h4').first().innerText()).trim();
     expect(await axeViolations(page)).toEqual([]);

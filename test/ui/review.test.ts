@@ -5,7 +5,17 @@ import MethodView from '../../src/ui/routes/MethodView.svelte';
 import { DigiLevelDB } from '../../src/db/database';
 import { AssessmentStore } from '../../src/db/assessments';
 import { AssessmentSession } from '../../src/state/session.svelte';
-import { EXTENSION_KEY, getRubric, type ScenarioChecks } from '../../src/domain/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EXTENSION_KEY,
+  applyPatch,
+  evaluate,
+  getRubric,
+  type AssessmentFile,
+  type ScenarioChecks,
+} from '../../src/domain/index';
+import { evidenceBlocks } from '../../src/report/evidence-blocks';
 import { setLanguage } from '../../src/i18n/index.svelte';
 
 const rubric = getRubric('cn-sme-2024')!;
@@ -36,7 +46,7 @@ describe('ReviewView', () => {
       expect(f).toBeDefined();
       return f!;
     });
-    expect(finding).toHaveTextContent('「能耗管理」申报到三级及以上');
+    expect(finding).toHaveTextContent('「能耗管理」申报到3级及以上');
     expect(finding).toHaveTextContent('第4题');
     // grouped under "likely to be challenged"
     expect(finding.closest('section')?.querySelector('h3')).toHaveTextContent('可能被评审质疑');
@@ -52,9 +62,7 @@ describe('ReviewView', () => {
     session.edit({ op: 'answer', id: 'q4', value: [1, 7] });
     await waitFor(() =>
       expect(
-        screen
-          .queryAllByTestId('finding')
-          .filter((el) => el.dataset.rule === 'realtime-level-without-auto-collection'),
+        screen.queryAllByTestId('finding').filter((el) => el.dataset.rule === 'realtime-level-without-auto-collection'),
       ).toHaveLength(0),
     );
     session.dispose();
@@ -65,7 +73,7 @@ describe('ReviewView', () => {
     session.edit({ op: 'scenario', id: 'energy', checks: checks(true, true, true, false) });
     render(ReviewView, { session });
     await waitFor(() => expect(screen.getByTestId('no-evidence-3')).toHaveTextContent('1'));
-    expect(screen.getByTestId('readiness-gaps')).toHaveTextContent('三级申报中尚无任何佐证：1 项');
+    expect(screen.getByTestId('readiness-gaps')).toHaveTextContent('三级场景申报中尚无任何佐证：1 项');
     expect(screen.getByText('以下为本工具给出的准备建议，并非官方文本。')).toBeInTheDocument();
 
     const claim = screen.getByTestId('claim-energy@3');
@@ -77,7 +85,7 @@ describe('ReviewView', () => {
     await waitFor(() => expect(screen.getByTestId('no-evidence-3')).toHaveTextContent('0'));
     expect(box).toBeChecked();
     expect(within(claim).getByText('已准备 1 / 3')).toBeInTheDocument();
-    expect(screen.getByTestId('readiness-gaps')).not.toHaveTextContent('三级申报');
+    expect(screen.getByTestId('readiness-gaps')).not.toHaveTextContent('三级场景申报');
     expect(session.file?.[EXTENSION_KEY]?.evidenceChecks).toEqual({ 'energy@3': ['realtime-energy-data'] });
     await waitFor(async () =>
       expect((await store.get(id))?.file[EXTENSION_KEY]?.evidenceChecks).toEqual({
@@ -130,4 +138,57 @@ describe('MethodView', () => {
     expect(screen.getByTestId('edition')).toHaveTextContent('rubric: "cn-sme-2024"');
     expect(screen.getByTestId('method-disclaimer')).toHaveTextContent('第十二条');
   });
+});
+
+describe('evidenceBlocks (report appendix)', () => {
+  const fixture = (): AssessmentFile =>
+    JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
+  const charset = new Set(
+    readFileSync(join(import.meta.dirname, '../../src/report/fonts/charset.txt'), 'utf8').replace(/\n$/, ''),
+  );
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`lists every claim with its expected evidence, held or missing, in the PDF font's characters (${lang})`, () => {
+      setLanguage(lang);
+      const file = applyPatch(fixture(), {
+        op: 'evidenceCheck',
+        claim: 'quality@4',
+        ids: ['vision-inspection-results'],
+      });
+      const blocks = evidenceBlocks(rubric, file, evaluate(rubric, file));
+      expect(blocks[0]).toMatchObject({
+        kind: 'heading',
+        level: 1,
+        text: lang === 'zh-CN' ? '附录：正式评审材料准备清单' : 'Appendix: evidence checklist for the official review',
+      });
+      expect(blocks[1]).toMatchObject({ kind: 'paragraph', tone: 'muted' });
+      const table = blocks.find((b) => b.kind === 'table');
+      if (table?.kind !== 'table') throw new Error('no table');
+      expect(table.head).toHaveLength(3);
+      const quality4 = table.rows.findIndex(
+        (r) => r[0] === (lang === 'zh-CN' ? '质量管理 · 四级' : 'Quality management · Level 4'),
+      );
+      expect(quality4).toBeGreaterThan(-1);
+      const held = lang === 'zh-CN' ? '✓ 已具备' : '✓ held';
+      const missing = lang === 'zh-CN' ? '× 缺' : '× missing';
+      expect(table.rows.filter((r) => r[2] === held)).toHaveLength(1);
+      expect(table.rows.filter((r) => r[2] === missing).length).toBe(table.rows.length - 1);
+      expect(
+        table.rows.some((r) => r[0] === (lang === 'zh-CN' ? '第1题 网络建设' : 'Item 1 Network construction')),
+      ).toBe(true);
+      const text = blocks
+        .flatMap((b) =>
+          b.kind === 'table'
+            ? [...b.head, ...b.rows.flat()]
+            : 'text' in b
+              ? [b.text]
+              : b.kind === 'list'
+                ? b.items
+                : [],
+        )
+        .join('');
+      expect([...text].filter((ch) => !/\s/.test(ch) && !charset.has(ch))).toEqual([]);
+      if (lang === 'en') expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    });
+  }
 });

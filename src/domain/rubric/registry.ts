@@ -4,7 +4,6 @@
  */
 import * as v from 'valibot';
 import cnSme2024 from '../../../rubrics/cn-sme-2024/rubric.json';
-import sdChenxing2022 from '../../../rubrics/sd-chenxing-2022/rubric.json';
 import type { WeightedRubric } from './schema';
 import { ChecklistRubric } from './checklist-schema';
 import { parseRubric } from './load';
@@ -13,10 +12,44 @@ import { parseRubric } from './load';
 export type AnyRubric = WeightedRubric | ChecklistRubric;
 export type RubricModel = AnyRubric['model'];
 
+/** Bundled with the app: the default rubric. */
 const sources: Record<string, { file: string; data: unknown }> = {
   'cn-sme-2024': { file: 'rubrics/cn-sme-2024/rubric.json', data: cnSme2024 },
-  'sd-chenxing-2022': { file: 'rubrics/sd-chenxing-2022/rubric.json', data: sdChenxing2022 },
 };
+
+/** Fetched on first use (own chunk), so the first visit does not carry them. */
+const lazySources: Record<string, { file: string; load: () => Promise<{ default: unknown }> }> = {
+  'sd-chenxing-2022': {
+    file: 'rubrics/sd-chenxing-2022/rubric.json',
+    load: () => import('../../../rubrics/sd-chenxing-2022/rubric.json'),
+  },
+};
+
+/**
+ * Makes a rubric available to the synchronous getters; resolves to undefined for unknown ids.
+ * Callers that may meet a lazily loaded rubric (import, opening an assessment, the CLI) await this first.
+ */
+export async function loadRubric(id: string): Promise<AnyRubric | undefined> {
+  if (!Object.hasOwn(sources, id) && Object.hasOwn(lazySources, id)) {
+    const lazy = lazySources[id]!;
+    sources[id] = { file: lazy.file, data: (await lazy.load()).default };
+  }
+  return getAnyRubric(id);
+}
+
+/** Loads every rubric named in a file's text (a single assessment or a backup); never throws. */
+export async function loadRubricsFor(text: string): Promise<void> {
+  const ids = new Set<string>();
+  try {
+    const data = JSON.parse(text) as { rubric?: unknown; assessments?: unknown };
+    if (typeof data?.rubric === 'string') ids.add(data.rubric);
+    if (Array.isArray(data?.assessments))
+      for (const a of data.assessments) if (typeof a?.rubric === 'string') ids.add(a.rubric);
+  } catch {
+    return; // the validator reports the broken file
+  }
+  await Promise.all([...ids].filter((id) => Object.hasOwn(lazySources, id)).map(loadRubric));
+}
 
 export class RubricError extends Error {
   constructor(
@@ -30,7 +63,7 @@ export class RubricError extends Error {
 
 const cache = new Map<string, AnyRubric>();
 
-export const RUBRIC_IDS = Object.keys(sources);
+export const RUBRIC_IDS = [...Object.keys(sources), ...Object.keys(lazySources)];
 export const DEFAULT_RUBRIC = 'cn-sme-2024';
 
 /** Any bundled rubric by id, validated by the schema its `model` declares. */
