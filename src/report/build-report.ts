@@ -19,6 +19,7 @@ import { t, loc, num, currentLanguage } from '../i18n/index.svelte';
 import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
 import { chartModels } from '../ui/charts/chart-models';
 import type { Block, ReportDocument } from './document';
+import { progressBlocks, type ProgressEntry } from './progress-blocks';
 import { evidenceBlocks } from './evidence-blocks';
 
 export interface ReportInput {
@@ -31,6 +32,8 @@ export interface ReportInput {
   /** Assessment date (last update) and generation time, ms since epoch. */
   assessedAt: number;
   now: number;
+  /** The report's assessment and every assessment of its enterprise, for the progress sections. */
+  progress?: { current: ProgressEntry; history: ProgressEntry[] };
 }
 
 export function buildReport(input: ReportInput): ReportDocument {
@@ -169,6 +172,11 @@ export function buildReport(input: ReportInput): ReportDocument {
       });
     }
   }
+
+  if (input.progress)
+    blocks.push(
+      ...progressBlocks({ rubric, current: input.progress.current, history: input.progress.history, guides: [guide] }),
+    );
 
   // Appendix: answers with notes and evidence
   blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });

@@ -2,6 +2,7 @@
 import type { Subscription } from 'dexie';
 import { openStorage, requestPersistence, type StorageMode } from '../db/open';
 import { AssessmentStore } from '../db/assessments';
+import { getAnyRubric, loadRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
 
 class AppState {
@@ -11,6 +12,8 @@ class AppState {
   persisted = $state<boolean | undefined>(undefined);
   assessments = $state.raw<StoredAssessment[]>([]);
   loaded = $state(false);
+  /** Bumped when a rubric loaded on demand arrives, so lists summarising assessments recompute. */
+  rubricsLoaded = $state(0);
   private sub: Subscription | undefined;
 
   async start() {
@@ -22,6 +25,8 @@ class AppState {
       next: (rows) => {
         this.assessments = rows;
         this.loaded = true;
+        for (const id of new Set(rows.map((r) => r.file.rubric)))
+          if (!getAnyRubric(id)) void loadRubric(id).then(() => this.rubricsLoaded++);
       },
     });
     if (opened.mode === 'persistent') this.persisted = await requestPersistence();

@@ -1,11 +1,5 @@
 /** The assessments of one enterprise as the progress screens use them: evaluated, in assessment order. */
-import {
-  chronological,
-  evaluate,
-  getRubric,
-  type TrendEntry,
-  type WeightedRubric,
-} from '../domain/index';
+import { chronological, evaluate, getRubric, type TrendEntry, type WeightedRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
 
 export interface EnterpriseEntry extends TrendEntry {
@@ -29,7 +23,5 @@ export function toEntry(record: StoredAssessment): EnterpriseEntry | undefined {
 
 /** The evaluable assessments of `enterpriseId` among `records`, earliest first. */
 export function enterpriseEntries(records: readonly StoredAssessment[], enterpriseId: string): EnterpriseEntry[] {
-  return chronological(
-    records.filter((r) => r.enterpriseId === enterpriseId).flatMap((r) => toEntry(r) ?? []),
-  );
+  return chronological(records.filter((r) => r.enterpriseId === enterpriseId).flatMap((r) => toEntry(r) ?? []));
 }

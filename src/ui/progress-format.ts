@@ -14,9 +14,6 @@ export function signedScore(r: Rational): string {
   return signedNumber(displayScore(r));
 }
 
-/** 1, 0 or −1 for a number rounded as shown. */
-export const signOf = (n: number, digits = 2): number => Math.sign(Number(n.toFixed(digits)));
-
 /** "2026 年", or "2026 年（第 2 份）" when the enterprise has several assessments that year. */
 export function pointLabel(series: TrendSeries, p: TrendPoint): string {
   const several = series.points.filter((x) => x.year === p.year).length > 1;

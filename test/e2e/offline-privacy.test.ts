@@ -58,6 +58,7 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: '新建评测' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '新建评测' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
     await page.getByLabel('所属行业').selectOption('pharma');
     await page.getByRole('link', { name: '开始答题 →' }).click();
     await page.locator('#question-q1').getByLabel('无', { exact: true }).check();

@@ -75,6 +75,7 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
   it('creates an assessment, answers everything by clicking and typing, and gets the engine level', async () => {
     await page.goto(base());
     await page.getByRole('button', { name: '新建评测' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
     await page.getByLabel('企业名称（可选）').fill('示例食品有限公司');
     await page.getByLabel('所属行业').selectOption('food-beverage');
     await page.getByLabel('企业规模类型').selectOption('above-scale');

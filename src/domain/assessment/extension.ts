@@ -289,7 +289,7 @@ export function validateExtension(raw: unknown, rubric: AnyRubric, issues: FileI
     else
       for (const [id, value] of Object.entries(raw.results)) {
         const path = `${base}.results.${keyPart(id)}`;
-        const indicator = Object.hasOwn(raw.results, id) ? indicatorById(id) : undefined;
+        const indicator = indicatorById(id);
         if (!indicator) issues.push({ key: path, code: 'unknown-key' });
         else if (!finite(value)) issues.push({ key: path, code: 'type', detail: 'number' });
         else if (indicatorValueProblem(indicator, value))

@@ -116,7 +116,9 @@ export function compareAssessments(rubric: WeightedRubric, before: Side, after: 
     dimension: s.dimension,
   }));
   const secondaryOf = new Map(
-    rubric.dimensions.flatMap((d) => d.secondaries.flatMap((s) => s.questions.map((q) => [q.id, [d.id, s.id]] as const))),
+    rubric.dimensions.flatMap((d) =>
+      d.secondaries.flatMap((s) => s.questions.map((q) => [q.id, [d.id, s.id]] as const)),
+    ),
   );
   const items = b.items.map((item, i): ItemDelta => {
     const other = a.items[i]!;
@@ -241,7 +243,12 @@ export const assessmentYear = (e: Pick<TrendEntry, 'file' | 'createdAt'>): { yea
 
 /** Entries in assessment order: by year (profile.year, else year of createdAt), then createdAt, then id. */
 export function chronological<T extends Pick<TrendEntry, 'id' | 'file' | 'createdAt'>>(entries: readonly T[]): T[] {
-  return [...entries].sort((x, y) => assessmentYear(x).year - assessmentYear(y).year || x.createdAt - y.createdAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return [...entries].sort(
+    (x, y) =>
+      assessmentYear(x).year - assessmentYear(y).year ||
+      x.createdAt - y.createdAt ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
 }
 
 /**

@@ -1,0 +1,39 @@
+/** One line of facts about a stored assessment for lists, whatever the model of its rubric. */
+import {
+  evaluate,
+  evaluateChecklist,
+  getAnyRubric,
+  questionsOf,
+  type AssessmentFile,
+  type ChecklistAnswers,
+} from '../domain/index';
+import { loc, t } from '../i18n/index.svelte';
+import { levelName } from '../i18n/format';
+
+export interface Summary {
+  /** Short name of the rubric (for the list). */
+  rubric: string;
+  completeness: number;
+  level: string;
+}
+
+export function summarize(file: AssessmentFile): Summary {
+  const rubric = getAnyRubric(file.rubric);
+  const short = t(`rubricChoice.${file.rubric}`, { defaultValue: file.rubric });
+  if (!rubric) return { rubric: short, completeness: 0, level: '…' };
+  if (rubric.model === 'weighted-scenarios') {
+    const e = evaluate(rubric, file);
+    const total = questionsOf(rubric).length;
+    return {
+      rubric: short,
+      completeness: Math.round(((total - e.unanswered.length) / total) * 100),
+      level: levelName(rubric, e.level),
+    };
+  }
+  const e = evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers);
+  return {
+    rubric: short,
+    completeness: Math.round(((e.itemCount - e.unanswered.length) / e.itemCount) * 100),
+    level: e.level === 0 ? t('checklist.belowOne') : loc(rubric.levels[e.level - 1]?.name),
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { axeViolations } from './axe';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chenxing-level2.json'), 'utf8'));
+
+describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ctx = await launch({ locale: 'zh-CN' });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+  afterAll(async () => ctx?.close());
+
+  it('creates a 晨星工厂 assessment, answers every item and gets the checklist level', async () => {
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: '新建评测' }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/晨星工厂/)
+      .check();
+    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+    await page.getByLabel('企业名称（可选）').fill('示例电气');
+    await page.getByLabel('所属行业').selectOption('electrical');
+    await page.getByRole('link', { name: '开始答题 →' }).click();
+    for (let step = 0; step < 7; step++) {
+      const ids = await page.locator('fieldset.item').evaluateAll((els) => els.map((e) => e.id.replace('item-', '')));
+      for (const id of ids) {
+        await page
+          .locator(`#item-${id}`)
+          .getByLabel(fixture.answers[id] ? '满足' : '不满足', { exact: true })
+          .check();
+      }
+      if (step === 0) {
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'checklist-zh-CN');
+      }
+      await page.getByRole('link', { name: step < 6 ? '下一步 →' : '查看结果 →' }).click();
+    }
+    await expect.poll(() => page.getByTestId('checklist-level').innerText()).toBe('2级');
+    expect(await page.getByTestId('missing').first().innerText()).toContain('精益');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'checklist-results-zh-CN');
+    await page.getByRole('link', { name: '路线图', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('转型路线图：电气机械和器材');
+  });
+
+  it('keeps it after a reload, exports a file the CLI scores the same, and shows the rubric on home', async () => {
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.getByRole('link', { name: '结果', exact: true }).click();
+    await expect.poll(() => page.getByTestId('checklist-level').innerText()).toBe('2级');
+    await page.getByRole('link', { name: '我的评测' }).click();
+    const row = page.getByTestId('assessment-row').filter({ hasText: '示例电气' });
+    await expect.poll(() => row.innerText()).toContain('晨星工厂');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: /^导出“/ }).click(),
+    ]);
+    const path = join(ARTIFACTS, 'chenxing-exported.json');
+    await download.saveAs(path);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', path], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ rubric: 'sd-chenxing-2022', level: 2, complete: true });
+    // import into a fresh browser profile: same level
+    const other = await launch({ locale: 'zh-CN' });
+    const p2 = await other.newPage();
+    await p2.goto(inject('baseUrl'));
+    await p2.locator('input[type=file]').setInputFiles(path);
+    await expect.poll(() => p2.getByTestId('assessment-row').count()).toBe(1);
+    expect(await p2.getByTestId('assessment-row').innerText()).toContain('2级');
+    await other.close();
+  });
+});
