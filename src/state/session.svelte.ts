@@ -53,6 +53,11 @@ export class AssessmentSession {
     private readonly store: AssessmentStore,
     readonly id: string,
   ) {
+    // A direct read as well: the in-memory fallback storage may not deliver live-query updates.
+    void store.get(id).then((rec) => {
+      if (!this.record && rec) this.record = rec;
+      else if (!rec) this.missing = true;
+    });
     this.sub = store.watch(id).subscribe({
       next: (rec) => {
         this.record = rec ?? null;

@@ -13,22 +13,9 @@ import {
   type Citation,
   type LocalizedText,
 } from '../../src/domain/index';
-import { loadGuide, GUIDE_SEEDS } from '../../src/domain/roadmap/guides';
-import type { Industry } from '../../src/domain/assessment/profile';
+import { GUIDE_SEEDS } from '../../src/domain/roadmap/guides';
+import { getGuide } from '../guides';
 
-// Guides load lazily (one chunk each); load them all once for these synchronous checks.
-const loaded = new Map<string, Guide>();
-for (const industry of [
-  'food-beverage',
-  'pharma',
-  'agri-food',
-  'electrical',
-  'auto',
-  'building-materials',
-  'other',
-] as const)
-  loaded.set(industry, await loadGuide(industry));
-const getGuide = (industry: Industry | undefined): Guide => loaded.get(industry ?? 'other')!;
 import { generateRoadmap } from '../../src/domain/roadmap/generate';
 import { locatePart, hasHeadingLine, squash } from '../../scripts/seed-parts';
 import { HAVE_SEEDS, SEEDS_DIR } from '../seeds';

@@ -18,22 +18,9 @@ import {
   type SizeClass,
   type RoadmapStepState,
 } from '../../src/domain/index';
-import { loadGuide, GUIDE_SEEDS } from '../../src/domain/roadmap/guides';
-import type { Industry } from '../../src/domain/assessment/profile';
+import { GUIDE_SEEDS } from '../../src/domain/roadmap/guides';
+import { getGuide } from '../guides';
 
-// Guides load lazily (one chunk each); load them all once for these synchronous checks.
-const loaded = new Map<string, Guide>();
-for (const industry of [
-  'food-beverage',
-  'pharma',
-  'agri-food',
-  'electrical',
-  'auto',
-  'building-materials',
-  'other',
-] as const)
-  loaded.set(industry, await loadGuide(industry));
-const getGuide = (industry: Industry | undefined): Guide => loaded.get(industry ?? 'other')!;
 import {
   generateRoadmap,
   filterSteps,

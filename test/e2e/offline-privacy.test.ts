@@ -42,6 +42,13 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
+    // the PDF download loads jsPDF and the font: from the same origin too
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(requests.some((u) => u.includes('NotoSansSC-subset'))).toBe(true);
     const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(requests.length).toBeGreaterThan(5);
     expect(outside).toEqual([]);

@@ -1,0 +1,66 @@
+import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launch, screenshot } from './browser';
+
+async function newAssessment(page: Page) {
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('button', { name: '新建评测' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+  await expect.poll(() => page.getByLabel('企业名称（可选）').isVisible()).toBe(true);
+  return page.url();
+}
+
+describe.skipIf(!CHROMIUM)('no lost answers', () => {
+  let ctx: BrowserContext;
+  beforeAll(async () => {
+    ctx = await launch({ locale: 'zh-CN' });
+  });
+  afterAll(async () => ctx?.close());
+
+  it('shows an edit made in one tab in the other, and neither overwrites the other', async () => {
+    const a = await ctx.newPage();
+    const url = await newAssessment(a);
+    const b = await ctx.newPage();
+    await b.goto(url);
+    await a.getByLabel('企业名称（可选）').fill('甲');
+    await expect.poll(() => b.getByLabel('企业名称（可选）').inputValue()).toBe('甲');
+    // different fields edited at the same time in both tabs: both survive
+    await a.getByLabel('所属行业').selectOption('auto');
+    await b.getByLabel('企业规模类型').selectOption('little-giant');
+    await expect.poll(() => a.getByLabel('企业规模类型').inputValue()).toBe('little-giant');
+    await expect.poll(() => b.getByLabel('所属行业').inputValue()).toBe('auto');
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps what was typed more than 300 ms before a reload', async () => {
+    const page = await ctx.newPage();
+    await newAssessment(page);
+    await page.getByLabel('企业名称（可选）').fill('刚刚输入的名称');
+    await page.waitForTimeout(300);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('企业名称（可选）').inputValue()).toBe('刚刚输入的名称');
+    await page.close();
+  });
+
+  it('still works in memory with a banner when IndexedDB is unavailable, and offers export', async () => {
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await page.goto(inject('baseUrl'));
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('只保存在内存中');
+    await page.getByRole('button', { name: '新建评测' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+    await page.getByLabel('企业名称（可选）').fill('内存模式');
+    await page.getByRole('link', { name: '我的评测' }).click();
+    await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^导出“/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    await screenshot(page, 'memory-mode-zh-CN');
+    await page.close();
+  });
+});
