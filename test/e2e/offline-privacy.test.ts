@@ -2,6 +2,7 @@ import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -48,6 +49,10 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
       page.getByRole('button', { name: '下载 PDF' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // the markup in the enterprise name is plain text in the PDF as well
+    const pdfPath = join(ARTIFACTS, 'privacy.pdf');
+    await download.saveAs(pdfPath);
+    expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('<img src=x onerror=alert(1)>');
     expect(requests.some((u) => u.includes('NotoSansSC-subset'))).toBe(true);
     const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(requests.length).toBeGreaterThan(5);
