@@ -46,7 +46,7 @@ describe('ReviewView', () => {
       expect(f).toBeDefined();
       return f!;
     });
-    expect(finding).toHaveTextContent('「能耗管理」申报到3级及以上');
+    expect(finding).toHaveTextContent('「能耗管理」申报到三级及以上');
     expect(finding).toHaveTextContent('第4题');
     // grouped under "likely to be challenged"
     expect(finding.closest('section')?.querySelector('h3')).toHaveTextContent('可能被评审质疑');

@@ -212,6 +212,9 @@ export function formatFinding(rubric: WeightedRubric, rules: ConsistencyRules, f
     if (!Object.hasOwn(finding.params, key)) return whole;
     const value = finding.params[key]!;
     if (key === 'question' && q) return String(q.number);
+    // levels read as the rubric names them (三级 / Level 3)
+    if (key === 'level' && typeof value === 'number' && rubric.levelRules[value - 1])
+      return rubric.levelRules[value - 1]!.name[lang];
     if ((key === 'answer' || key === 'derived') && q && typeof value === 'number' && q.options[value])
       return q.options[value].text[lang];
     if (typeof value === 'string' && value !== '') {
