@@ -1,5 +1,5 @@
 /** The optional `profile` of the interchange file: ids from the spec's table, other keys kept as they are. */
-import { INDUSTRIES, SIZES } from '../roadmap/guide-schema';
+import { INDUSTRIES, SIZES } from '../vocabulary';
 import { short, type FileIssue } from './file';
 
 export type Industry = (typeof INDUSTRIES)[number];

@@ -6,75 +6,9 @@
 import * as v from 'valibot';
 import { LocalizedText } from '../rubric/schema';
 
-/** The five canonical stages of seed 000 (Dongguan food & beverage guide, 三、数字化转型实现路径). */
-export const CANONICAL_STAGES = [
-  'technical-retrofit', // 技术改造
-  'full-sensing', // 全面感知
-  'application-completion', // 补全应用
-  'data-insight', // 数据洞察
-  'collaborative-development', // 协同发展
-] as const;
+import { CANONICAL_STAGES, INDUSTRIES, SIZES, VALUE_TAGS, SYSTEMS } from '../vocabulary';
 
-export const INDUSTRIES = [
-  'food-beverage',
-  'pharma',
-  'agri-food',
-  'electrical',
-  'auto',
-  'building-materials',
-  'other',
-] as const;
-
-export const SIZES = ['micro-small', 'above-scale', 'provincial-specialized', 'little-giant'] as const;
-
-export const VALUE_TAGS = [
-  'cost-efficiency', // 降本增效
-  'quality-traceability', // 质量追溯
-  'fine-operations', // 精细运营
-  'chain-collaboration', // 全链协同
-  'green-low-carbon', // 绿色低碳
-  'safety-compliance', // 安全合规
-  'innovation', // 研发创新
-  'customer-service', // 客户服务
-] as const;
-
-export const SYSTEMS = [
-  'ERP',
-  'MES',
-  'APS',
-  'WMS',
-  'QMS',
-  'PLM',
-  'PDM',
-  'SRM',
-  'CRM',
-  'SCM',
-  'TMS',
-  'EMS',
-  'EAM',
-  'SCADA',
-  'DCS',
-  'PLC',
-  'LIMS',
-  'BI',
-  'OA',
-  'HRM',
-  'CAD',
-  'CAE',
-  'CAPP',
-  'CAM',
-  'IoT',
-  '5G',
-  'AI',
-  'digital-twin',
-  'cloud-saas',
-  'industrial-internet-platform',
-  'big-data',
-  'blockchain',
-  'security',
-  'AGV',
-  'machine-vision',
-] as const;
+export { CANONICAL_STAGES, INDUSTRIES, SIZES, VALUE_TAGS, SYSTEMS };
 
 export const Citation = v.strictObject({
   /** Seed file name, e.g. "000_643d5da1635969b5.txt". */
