@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
+import { loadLanguage } from '../src/i18n/index.svelte';
+
+await loadLanguage('en');
 
 // jsdom has no canvas; chart components only need a context object that accepts calls.
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];

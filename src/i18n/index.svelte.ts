@@ -4,7 +4,6 @@
  */
 import i18next from 'i18next';
 import zhBase from './zh-CN.json';
-import enBase from './en.json';
 import type { LocalizedText } from '../domain/index';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -38,17 +37,41 @@ function merge(base: Tree, extra: Record<string, { default: Tree }>): Tree {
   return out;
 }
 
-export const RESOURCES: Record<Language, Tree> = {
+/**
+ * Chinese is bundled (the default, and most users'); English is fetched when first needed, so the
+ * first visit does not carry both languages.
+ */
+export const RESOURCES: Record<Language, Tree | undefined> = {
   'zh-CN': merge(zhBase, import.meta.glob<{ default: Tree }>('./features/*.zh-CN.json', { eager: true })),
-  en: merge(enBase, import.meta.glob<{ default: Tree }>('./features/*.en.json', { eager: true })),
+  en: undefined,
 };
+const englishFeatures = import.meta.glob<{ default: Tree }>('./features/*.en.json');
 
-const state = $state({ lang: detect() });
+/** Makes a language's strings available; resolves at once when they already are. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (RESOURCES[lang]) return;
+  const [base, ...features] = await Promise.all([
+    import('./en.json'),
+    ...Object.values(englishFeatures).map((load) => load()),
+  ]);
+  const tree = merge(base.default, Object.fromEntries(features.map((f, i) => [String(i), f])));
+  RESOURCES[lang] = tree;
+  i18next.addResourceBundle(lang, 'translation', tree, true, true);
+}
+
+// Until the detected language's strings are loaded (main.ts waits for that), Chinese is shown.
+const detected = detect();
+const state = $state({ lang: RESOURCES[detected] ? detected : ('zh-CN' as Language) });
+
+/** Loads the detected language and switches to it; main.ts awaits this before the first render. */
+export async function startLanguage(): Promise<void> {
+  if (detected !== state.lang) await setLanguage(detected);
+}
 
 i18next.init({
   lng: state.lang,
   fallbackLng: false,
-  resources: { 'zh-CN': { translation: RESOURCES['zh-CN'] }, en: { translation: RESOURCES.en } },
+  resources: { 'zh-CN': { translation: RESOURCES['zh-CN']! } },
   interpolation: { escapeValue: false }, // Svelte escapes on output
   returnNull: false,
   initAsync: false,
@@ -58,7 +81,16 @@ export function currentLanguage(): Language {
   return state.lang;
 }
 
-export function setLanguage(lang: Language) {
+/** Switches the UI language: at once when its strings are loaded, else after fetching them. */
+export function setLanguage(lang: Language): Promise<void> {
+  if (RESOURCES[lang]) {
+    apply(lang);
+    return Promise.resolve();
+  }
+  return loadLanguage(lang).then(() => apply(lang));
+}
+
+function apply(lang: Language) {
   state.lang = lang;
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;

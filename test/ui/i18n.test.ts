@@ -16,8 +16,8 @@ function files(dir: string): string[] {
   });
 }
 
-const zh = RESOURCES['zh-CN'];
-const en = RESOURCES.en;
+const zh = RESOURCES['zh-CN']!;
+const en = RESOURCES.en!;
 const zhKeys = new Set(keys(zh));
 const enKeys = new Set(keys(en));
 const src = join(import.meta.dirname, '..', '..', 'src');
