@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { loadLanguage } from '../src/i18n/index.svelte';
+import { RUBRIC_IDS, loadRubric } from '../src/domain/rubric/registry';
 
 await loadLanguage('en');
+// rubrics load on demand in the app; tests read them synchronously
+await Promise.all(RUBRIC_IDS.map(loadRubric));
 
 // jsdom has no canvas; chart components only need a context object that accepts calls.
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];

@@ -19,6 +19,7 @@ import {
   evaluate,
   generateRoadmap,
   getRubric,
+  loadRubric,
   loadGuide,
   planNextLevels,
   questionsOf,
@@ -62,6 +63,7 @@ function rng(seed: number): () => number {
 }
 
 async function bench(seed: number, n: number, warmup = 0): Promise<RecomputeResult> {
+  await loadRubric(fixture.rubric);
   const rubric = getRubric(fixture.rubric);
   if (!rubric) throw new Error(`unknown rubric ${fixture.rubric}`);
   const guide = await loadGuide('food-beverage');

@@ -2,7 +2,7 @@
 import type { Subscription } from 'dexie';
 import { openStorage, requestPersistence, type StorageMode } from '../db/open';
 import { AssessmentStore } from '../db/assessments';
-import { getAnyRubric, loadRubric } from '../domain/index';
+import { DEFAULT_RUBRIC, getAnyRubric, loadRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
 
 class AppState {
@@ -16,7 +16,14 @@ class AppState {
   rubricsLoaded = $state(0);
   private sub: Subscription | undefined;
 
+  /** Set when the default rubric's data fails validation (a broken build), shown instead of the app. */
+  rubricError = $state<string | null>(null);
+
   async start() {
+    // The national rubric is its own chunk: the first screen renders without it.
+    void loadRubric(DEFAULT_RUBRIC)
+      .then(() => this.rubricsLoaded++)
+      .catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
     const opened = await openStorage();
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;

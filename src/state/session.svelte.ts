@@ -57,6 +57,7 @@ export class AssessmentSession {
     void store.get(id).then((rec) => {
       if (!this.record && rec) this.record = rec;
       else if (!rec) this.missing = true;
+      if (rec && !getAnyRubric(rec.file.rubric)) void loadRubric(rec.file.rubric).then(() => this.rubricsLoaded++);
     });
     this.sub = store.watch(id).subscribe({
       next: (rec) => {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
+import { stepIds } from './wait';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chenxing-level2.json'), 'utf8'));
@@ -32,8 +33,9 @@ describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () =>
     await page.getByLabel('企业名称（可选）').fill('示例电气');
     await page.getByLabel('所属行业').selectOption('electrical');
     await page.getByRole('link', { name: '开始答题 →' }).click();
+    let ids: string[] = [];
     for (let step = 0; step < 7; step++) {
-      const ids = await page.locator('fieldset.item').evaluateAll((els) => els.map((e) => e.id.replace('item-', '')));
+      ids = await stepIds(page, 'fieldset.item', 'item-', ids);
       for (const id of ids) {
         await page
           .locator(`#item-${id}`)

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
+import { stepIds } from './wait';
 import { evaluate, getRubric, validateAssessment, displayScore } from '../../src/domain/index';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -89,10 +90,9 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
     await page.getByLabel('实现联网的生产设备数量（台）').fill('70');
     await expect.poll(() => page.locator('#question-q2').getByLabel('(60%,100%]').isChecked()).toBe(true);
     await expect.poll(() => page.locator('#question-q3').getByLabel('(60%,100%]').isChecked()).toBe(true);
+    let ids: string[] = [];
     for (let step = 0; step < 9; step++) {
-      const ids = await page
-        .locator('fieldset.question')
-        .evaluateAll((els) => els.map((e) => e.id.replace('question-', '')));
+      ids = await stepIds(page, 'fieldset.question', 'question-', ids);
       for (const q of ids) for (const label of CLICKS[q] ?? []) await clickOption(page, q, label);
       if (step === 0) {
         expect(await axeViolations(page)).toEqual([]);
@@ -103,10 +103,9 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
     await expect.poll(() => page.getByText('已回答 15 / 15 题').isVisible()).toBe(true);
     await page.getByRole('link', { name: '填写业务场景 →' }).click();
 
+    ids = [];
     for (let group = 0; group < 4; group++) {
-      const ids = await page
-        .locator('fieldset.scenario')
-        .evaluateAll((els) => els.map((e) => e.id.replace('scenario-', '')));
+      ids = await stepIds(page, 'fieldset.scenario', 'scenario-', ids);
       for (const id of ids) {
         const checks: boolean[] = fixture.scenarios[id] ?? [false, false, false, false];
         for (let i = 0; i < 4; i++)

@@ -3,7 +3,6 @@
  * offline and from any static host; a bad rubric fails loudly with file, path and problem.
  */
 import * as v from 'valibot';
-import cnSme2024 from '../../../rubrics/cn-sme-2024/rubric.json';
 import type { WeightedRubric } from './schema';
 import { ChecklistRubric } from './checklist-schema';
 import { parseRubric } from './load';
@@ -12,13 +11,15 @@ import { parseRubric } from './load';
 export type AnyRubric = WeightedRubric | ChecklistRubric;
 export type RubricModel = AnyRubric['model'];
 
-/** Bundled with the app: the default rubric. */
-const sources: Record<string, { file: string; data: unknown }> = {
-  'cn-sme-2024': { file: 'rubrics/cn-sme-2024/rubric.json', data: cnSme2024 },
-};
+/** Rubrics whose data has been loaded (filled by loadRubric). */
+const sources: Record<string, { file: string; data: unknown }> = {};
 
 /** Fetched on first use (own chunk), so the first visit does not carry them. */
 const lazySources: Record<string, { file: string; load: () => Promise<{ default: unknown }> }> = {
+  'cn-sme-2024': {
+    file: 'rubrics/cn-sme-2024/rubric.json',
+    load: () => import('../../../rubrics/cn-sme-2024/rubric.json'),
+  },
   'sd-chenxing-2022': {
     file: 'rubrics/sd-chenxing-2022/rubric.json',
     load: () => import('../../../rubrics/sd-chenxing-2022/rubric.json'),
@@ -63,7 +64,7 @@ export class RubricError extends Error {
 
 const cache = new Map<string, AnyRubric>();
 
-export const RUBRIC_IDS = [...Object.keys(sources), ...Object.keys(lazySources)];
+export const RUBRIC_IDS = Object.keys(lazySources);
 export const DEFAULT_RUBRIC = 'cn-sme-2024';
 
 /** Any bundled rubric by id, validated by the schema its `model` declares. */
