@@ -71,3 +71,9 @@ export const SYSTEMS = [
   'AGV',
   'machine-vision',
 ] as const;
+
+/** The top-level key of an assessment file under which DigiLevel keeps what the spec does not define. */
+export const EXTENSION_KEY = 'digilevel';
+export const MAX_NOTE_CHARS = 5000;
+export const MAX_EVIDENCE_ITEMS = 50;
+export const STEP_STATUSES = ['open', 'done', 'not-relevant'] as const;

@@ -64,6 +64,10 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
     it(`downloads a PDF in ${lang} with Chinese text, the level, a scenario, a roadmap step and the embedded font`, async () => {
       await openReport(page, `示例食品有限公司-${lang}`);
       await page.getByTestId('language').selectOption(lang);
+      // the English strings load on demand: wait until the report is in the chosen language
+      await expect
+        .poll(() => page.locator('[data-testid=report] h2').first().innerText())
+        .toBe(lang === 'zh-CN' ? '一、评测结论' : '1. Findings');
       await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
       const firstStep = (await page.locator('.step h4').first().innerText()).trim();
       const scenario = lang === 'zh-CN' ? '质量管理' : 'Quality management';

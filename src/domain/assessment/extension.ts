@@ -7,13 +7,13 @@
 import type { AnyRubric } from '../rubric/registry';
 import { checklistItems } from '../scoring/checklist';
 import { short, keyPart, type FileIssue } from './file';
+import { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES } from '../vocabulary';
+
+export { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES };
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 
-export const EXTENSION_KEY = 'digilevel';
-export const MAX_NOTE_CHARS = 5000;
-export const MAX_EVIDENCE_ITEMS = 50;
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
 export const MAX_EVIDENCE_ID_CHARS = 64;
@@ -21,7 +21,6 @@ export const MAX_EVIDENCE_ID_CHARS = 64;
 export const EVIDENCE_CLAIM_KEY = /^q\d+$|^[a-z-]+@[1-4]$/;
 const EVIDENCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const STEP_STATUSES = ['open', 'done', 'not-relevant'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export interface RoadmapStepState {

@@ -5,7 +5,8 @@
  */
 import type { Answer, ScenarioChecks } from './types';
 import type { AssessmentFile } from './file';
-import { EXTENSION_KEY, type Extension, type Meta, type ReadinessValue, type RoadmapStepState } from './extension';
+import type { Extension, Meta, ReadinessValue, RoadmapStepState } from './extension';
+import { EXTENSION_KEY } from '../vocabulary';
 import type { Profile } from './profile';
 
 export type Patch =

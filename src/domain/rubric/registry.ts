@@ -2,17 +2,15 @@
  * The rubrics the app and the CLI know, validated once on first use. Bundled as JSON so the app works
  * offline and from any static host; a bad rubric fails loudly with file, path and problem.
  */
-import * as v from 'valibot';
 import type { WeightedRubric } from './schema';
-import { ChecklistRubric } from './checklist-schema';
-import { parseRubric } from './load';
+import type { ChecklistRubric } from './checklist-schema';
+import { RubricError } from './rubric-error';
+
+export { RubricError };
 
 /** Either kind of rubric; `model` says which, and screens and engines choose by it. */
 export type AnyRubric = WeightedRubric | ChecklistRubric;
 export type RubricModel = AnyRubric['model'];
-
-/** Rubrics whose data has been loaded (filled by loadRubric). */
-const sources: Record<string, { file: string; data: unknown }> = {};
 
 /** Fetched on first use (own chunk), so the first visit does not carry them. */
 const lazySources: Record<string, { file: string; load: () => Promise<{ default: unknown }> }> = {
@@ -31,9 +29,11 @@ const lazySources: Record<string, { file: string; load: () => Promise<{ default:
  * Callers that may meet a lazily loaded rubric (import, opening an assessment, the CLI) await this first.
  */
 export async function loadRubric(id: string): Promise<AnyRubric | undefined> {
-  if (!Object.hasOwn(sources, id) && Object.hasOwn(lazySources, id)) {
+  if (!cache.has(id) && Object.hasOwn(lazySources, id)) {
     const lazy = lazySources[id]!;
-    sources[id] = { file: lazy.file, data: (await lazy.load()).default };
+    // the schemas (valibot) load with the first rubric, not with the first screen
+    const [{ default: data }, { parseAnyRubric }] = await Promise.all([lazy.load(), import('./parse-any')]);
+    cache.set(id, parseAnyRubric(data, lazy.file));
   }
   return getAnyRubric(id);
 }
@@ -52,16 +52,6 @@ export async function loadRubricsFor(text: string): Promise<void> {
   await Promise.all([...ids].filter((id) => Object.hasOwn(lazySources, id)).map(loadRubric));
 }
 
-export class RubricError extends Error {
-  constructor(
-    message: string,
-    readonly issues: { file: string; path: string; message: string }[],
-  ) {
-    super(message);
-    this.name = 'RubricError';
-  }
-}
-
 const cache = new Map<string, AnyRubric>();
 
 export const RUBRIC_IDS = Object.keys(lazySources);
@@ -69,33 +59,7 @@ export const DEFAULT_RUBRIC = 'cn-sme-2024';
 
 /** Any bundled rubric by id, validated by the schema its `model` declares. */
 export function getAnyRubric(id: string): AnyRubric | undefined {
-  if (!Object.hasOwn(sources, id)) return undefined;
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const src = sources[id]!;
-  const model = (src.data as { model?: unknown }).model;
-  let rubric: AnyRubric;
-  if (model === 'required-checklist') {
-    const parsed = v.safeParse(ChecklistRubric, src.data);
-    if (!parsed.success) {
-      const issues = parsed.issues.map((i) => ({
-        file: src.file,
-        path: v.getDotPath(i) ?? '(root)',
-        message: i.message,
-      }));
-      throw new RubricError(`${issues[0]!.file} ${issues[0]!.path}: ${issues[0]!.message}`, issues);
-    }
-    rubric = parsed.output;
-  } else {
-    const result = parseRubric(src.data, src.file);
-    if (!result.ok) {
-      const first = result.issues[0]!;
-      throw new RubricError(`${first.file} ${first.path}: ${first.message}`, result.issues);
-    }
-    rubric = result.rubric;
-  }
-  cache.set(id, rubric);
-  return rubric;
+  return cache.get(id);
 }
 
 /** A weighted (national-style) rubric by id; undefined for unknown ids and for checklist rubrics. */
