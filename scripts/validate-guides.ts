@@ -7,28 +7,15 @@ import { hasHeadingLine, locatePart, squash } from './seed-parts';
 
 const root = join(import.meta.dirname, '..');
 const seedsDir = join(root, '..', 'shared', 'seeds');
-const scenarioIds = [
-  'product-design',
-  'process-design',
-  'marketing',
-  'after-sales',
-  'planning',
-  'production',
-  'quality',
-  'equipment',
-  'safety',
-  'energy',
-  'procurement',
-  'warehousing',
-  'finance',
-  'hr',
-  'collaboration',
-  'decision',
-];
+// scenario ids come from the national rubric's data, not from a copy here
+const national = JSON.parse(readFileSync(join(root, 'rubrics/cn-sme-2024/rubric.json'), 'utf8')) as {
+  scenarioGroups: { scenarios: { id: string }[] }[];
+};
+const scenarioIds = national.scenarioGroups.flatMap((g) => g.scenarios.map((s) => s.id));
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(join(root, 'rubrics/guides'))
-      .filter((f) => f.endsWith('.json'))
+      .filter((f) => f.endsWith('.json') && f !== 'seeds.json')
       .map((f) => join(root, 'rubrics/guides', f));
 let bad = 0;
 for (const file of files) {
