@@ -46,3 +46,13 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
 }
+
+/** A browser and one page that fails the test on any uncaught page error. */
+export async function launchWithPage(options: { locale?: string } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await launch(options);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return { ctx, page };
+}

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launch, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 import { stepIds } from './wait';
 
@@ -14,11 +14,7 @@ describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () =>
   let ctx: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ctx = await launch({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
   afterAll(async () => ctx?.close());
 

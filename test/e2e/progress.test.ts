@@ -2,7 +2,7 @@ import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launch, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/valid-level3.json');
@@ -25,11 +25,7 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
   let latestText = '';
   const base = () => inject('baseUrl');
   beforeAll(async () => {
-    ctx = await launch({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
   afterAll(async () => {
     await fresh?.close();

@@ -2,7 +2,7 @@ import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 import { stepIds } from './wait';
 import { evaluate, getRubric, validateAssessment, displayScore } from '../../src/domain/index';
@@ -65,11 +65,7 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
   let page: Page;
   const base = () => inject('baseUrl');
   beforeAll(async () => {
-    ctx = await launch({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
   afterAll(async () => ctx?.close());
 

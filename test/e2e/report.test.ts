@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -24,11 +24,7 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
   let ctx: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ctx = await launch({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
   afterAll(async () => ctx?.close());
 

@@ -2,7 +2,7 @@ import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -13,11 +13,7 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
   let ctx: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ctx = await launch({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
   afterAll(async () => ctx?.close());
 
