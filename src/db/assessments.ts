@@ -12,6 +12,9 @@ import {
   type Profile,
 } from '../domain/index';
 import type { DigiLevelDB, StoredAssessment } from './database';
+import { toExport } from './export-file';
+
+export { toExport };
 
 /** validateProfile's latest accepted year. */
 const MAX_PROFILE_YEAR = 2200;
@@ -127,10 +130,4 @@ export class AssessmentStore {
     if (!a) throw new Error(`assessment ${id} not found`);
     return toExport(a);
   }
-}
-
-export function toExport(a: StoredAssessment): AssessmentFile {
-  let file = applyPatch(a.file, { op: 'meta', key: 'createdAt', value: new Date(a.createdAt).toISOString() });
-  file = applyPatch(file, { op: 'meta', key: 'updatedAt', value: new Date(a.updatedAt).toISOString() });
-  return applyPatch(file, { op: 'meta', key: 'enterpriseId', value: a.enterpriseId });
 }

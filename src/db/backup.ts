@@ -13,7 +13,8 @@ import {
   type RubricLookup,
 } from '../domain/index';
 import { duplicateKey, makeBackup, parseBackupText } from '../domain/assessment/backup';
-import { type AssessmentStore, newId, toExport } from './assessments';
+import { type AssessmentStore, newId } from './assessments';
+import { toExport } from './export-file';
 import type { StoredAssessment } from './database';
 
 /** The database refused the write (quota, closed, blocked …); nothing was imported. */

@@ -27,5 +27,6 @@ export * from './rubric/checklist-schema';
 export * from './scoring/checklist';
 export * from './compare/indicators';
 export * from './compare/diff';
+export * from './compare/chronology';
 export * from './planner/checklist-plan';
 export * from './planner/mappings';

@@ -1,7 +1,7 @@
 /** App-wide state: the storage in use and the list of assessments on this device. */
 import type { Subscription } from 'dexie';
-import { openStorage, requestPersistence, type StorageMode } from '../db/open';
-import { AssessmentStore } from '../db/assessments';
+import type { StorageMode } from '../db/open';
+import type { AssessmentStore } from '../db/assessments';
 import { DEFAULT_RUBRIC, getAnyRubric, loadRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
 
@@ -15,6 +15,13 @@ class AppState {
   /** Bumped when a rubric loaded on demand arrives, so lists summarising assessments recompute. */
   rubricsLoaded = $state(0);
   private sub: Subscription | undefined;
+  private opened!: (store: AssessmentStore) => void;
+  /**
+   * Resolves with the store once storage is open. Storage code loads after the first paint, so an
+   * action taken in that moment (a quick click, a file dropped on the import button) waits for it
+   * instead of being dropped.
+   */
+  readonly ready: Promise<AssessmentStore> = new Promise((resolve) => (this.opened = resolve));
 
   /** Set when the default rubric's data fails validation (a broken build), shown instead of the app. */
   rubricError = $state<string | null>(null);
@@ -24,10 +31,17 @@ class AppState {
     void loadRubric(DEFAULT_RUBRIC)
       .then(() => this.rubricsLoaded++)
       .catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
+    // Dexie is a third of the first visit's bytes: it loads after the first paint, which shows the
+    // home screen with its actions disabled until storage is open.
+    const [{ openStorage, requestPersistence }, { AssessmentStore }] = await Promise.all([
+      import('../db/open'),
+      import('../db/assessments'),
+    ]);
     const opened = await openStorage();
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;
     this.store = new AssessmentStore(opened.db);
+    this.opened(this.store);
     this.sub = this.store.list().subscribe({
       next: (rows) => {
         this.assessments = rows;

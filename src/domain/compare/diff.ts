@@ -9,6 +9,7 @@ import type { Evaluation } from '../scoring/evaluate';
 import { EXTENSION_KEY } from '../assessment/extension';
 import { type Rational, cmp, sub, sum } from '../scoring/rational';
 import { EFFECT_INDICATORS, type EffectIndicator } from './indicators';
+import { assessmentYear, chronological, type TrendEntry } from './chronology';
 
 export interface Side {
   file: AssessmentFile;
@@ -198,15 +199,6 @@ export const deltaSign = (d: Rational): number => cmp(d, { n: 0, d: 1 });
 
 // ——— Trend ———
 
-export interface TrendEntry {
-  /** Local record id (for links; not part of the ordering). */
-  id: string;
-  file: AssessmentFile;
-  evaluation: Evaluation;
-  /** Creation time of the record, ms since epoch. */
-  createdAt: number;
-}
-
 export interface TrendPoint {
   id: string;
   /** profile.year, else the UTC year of createdAt. */
@@ -231,24 +223,6 @@ export interface TrendSeries {
   points: TrendPoint[];
   /** Entries left out because they use another rubric than `rubric`. */
   skipped: string[];
-}
-
-/** The assessment year: profile.year, else the UTC year of the record's creation. */
-export const assessmentYear = (e: Pick<TrendEntry, 'file' | 'createdAt'>): { year: number; fromDate: boolean } => {
-  const y = e.file.profile?.year;
-  return typeof y === 'number' && Number.isInteger(y)
-    ? { year: y, fromDate: false }
-    : { year: new Date(e.createdAt).getUTCFullYear(), fromDate: true };
-};
-
-/** Entries in assessment order: by year (profile.year, else year of createdAt), then createdAt, then id. */
-export function chronological<T extends Pick<TrendEntry, 'id' | 'file' | 'createdAt'>>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (x, y) =>
-      assessmentYear(x).year - assessmentYear(y).year ||
-      x.createdAt - y.createdAt ||
-      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
 }
 
 /**
@@ -282,18 +256,4 @@ export function trendSeries(entries: readonly TrendEntry[], rubric?: string): Tr
   });
   const first = kept[0]?.evaluation.score.dimensions ?? [];
   return { rubric: id, dimensions: first.map((d) => ({ id: d.id, max: d.max })), points, skipped };
-}
-
-/**
- * The assessment a re-assessment was started from: same enterprise, created at `meta.previousCreatedAt`
- * (compared as instants). Undefined when there is no link or the linked one is not among `candidates`.
- */
-export function findPrevious<T extends { createdAt: number; file: AssessmentFile }>(
-  file: AssessmentFile,
-  candidates: readonly T[],
-): T | undefined {
-  const iso = file[EXTENSION_KEY]?.meta?.previousCreatedAt;
-  const ms = iso === undefined ? NaN : Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
-  return candidates.find((c) => c.createdAt === ms && c.file !== file);
 }

@@ -1,0 +1,41 @@
+/**
+ * The first-visit budget of issue 6 as a byte check on the dist/ the e2e setup built: what index.html and the
+ * entry's static imports fetch must stay ≤ 100 KB gzip, and the heavy libraries must stay out of it. Bytes, not
+ * time, so the check is deterministic; `npm run bench` reports the same figure with its breakdown.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseDist } from '../../scripts/bench/bytes';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'dist');
+const report = analyseDist(dist, root, undefined);
+const firstVisitJs = report.firstVisit.filter((f) => f.kind === 'js');
+const textOf = (file: string) => readFileSync(join(dist, file), 'utf8');
+
+describe('first visit', () => {
+  it('fetches at most 100 KB gzip of HTML, CSS and JS', () => {
+    expect(report.firstVisit.map((f) => f.file)).toContain('index.html');
+    expect(firstVisitJs.length).toBeGreaterThan(1);
+    expect(report.firstVisitGzip).toBeLessThanOrEqual(100_000);
+  });
+
+  // Each library is recognised by a string its minified code keeps; the check below proves the marker is in dist.
+  it.each([
+    ['Dexie', 'DatabaseClosedError'],
+    ['jsPDF', 'jsPDF'],
+    ['chart.js', 'Canvas is already in use'],
+  ])('loads %s only after the first paint', (_name, marker) => {
+    expect(report.lazy.some((f) => f.kind === 'js' && textOf(f.file).includes(marker))).toBe(true);
+    expect(firstVisitJs.filter((f) => textOf(f.file).includes(marker)).map((f) => f.file)).toEqual([]);
+  });
+
+  it('leaves the PDF font and the English strings to later', () => {
+    expect(report.firstVisit.filter((f) => f.kind === 'font')).toEqual([]);
+    expect(report.lazy.some((f) => f.kind === 'font')).toBe(true);
+    const english = 'Your data stays in this browser';
+    expect(report.lazy.some((f) => f.kind === 'js' && textOf(f.file).includes(english))).toBe(true);
+    expect(firstVisitJs.filter((f) => textOf(f.file).includes(english)).map((f) => f.file)).toEqual([]);
+  });
+});
