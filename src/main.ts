@@ -5,4 +5,6 @@ import './ui/global.css';
 
 // English strings load on demand; render once the detected language is ready.
 await startLanguage();
-mount(App, { target: document.getElementById('app')! });
+const target = document.getElementById('app')!;
+target.replaceChildren(); // the static "loading" line of index.html
+mount(App, { target });

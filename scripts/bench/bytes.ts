@@ -153,14 +153,15 @@ export function analyseDist(dist: string, root: string, stats: BundleStats | und
       lazyQueue.push({ file: posix.join(posix.dirname(file), spec), via: `import() in ${file}` });
     for (const spec of staticImports(text))
       lazyQueue.push({ file: posix.join(posix.dirname(file), spec), via: `static import of ${file}` });
-    const assets = stats?.chunks[file]?.assets ?? [];
-    for (const a of assets) lazyQueue.push({ file: a, via: `asset of ${file}` });
+    for (const c of stats?.chunks[file]?.css ?? []) lazyQueue.push({ file: c, via: `CSS of ${file}` });
+    for (const a of stats?.chunks[file]?.assets ?? []) lazyQueue.push({ file: a, via: `asset of ${file}` });
   }
   // assets referenced from lazily loaded chunks without the bundler telling us (e.g. new URL(…, import.meta.url))
   const unreachable: string[] = [];
   for (const file of listFiles(join(dist, 'assets')).map((f) => `assets/${f}`)) {
     if (seen.has(file)) continue;
-    const owner = lazy.find(
+    // the preload helper's dependency list in a first-visit chunk names the CSS of the screens it loads later
+    const owner = [...lazy, ...firstVisit].find(
       (l) => l.kind === 'js' && readFileSync(join(dist, l.file), 'utf8').includes(posix.basename(file)),
     );
     if (owner) {

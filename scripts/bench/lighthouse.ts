@@ -1,18 +1,21 @@
 /**
- * Lighthouse performance and accessibility scores, only when the `lighthouse` package is installed (it is not a
- * dependency: `npm install --no-save lighthouse@12` to try it; v13 needs Node ≥ 22.19). It drives the system
- * Chromium over a remote-debugging port that playwright-core opens.
+ * Lighthouse performance and accessibility scores. Lighthouse is not a project dependency: it is 185 MB and
+ * 150 packages that every `npm ci` in CI would install for a figure only the benchmark reports. The bench uses
+ * a project install when there is one, else installs lighthouse 12 once into node_modules/.cache (v13 needs
+ * Node ≥ 22.19; BENCH_LIGHTHOUSE=0 skips it). It drives the system Chromium over a remote-debugging port that
+ * playwright-core opens.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../../test/e2e/browser.ts';
 
 export type LighthouseResult =
-  | { status: 'not installed' }
+  | { status: 'not installed'; reason?: string }
   | { status: 'failed'; version?: string; error: string }
   | {
       status: 'ok';
@@ -36,6 +39,37 @@ export function installedLighthouse(root: string): string | undefined {
   } catch {
     return undefined; // npm ls exits 1 when the package is missing
   }
+}
+
+/** The version the bench installs for itself: the last line that runs on Node 20. */
+export const LIGHTHOUSE_VERSION = '12.8.2';
+
+export type LocatedLighthouse = { version: string; specifier: string } | { missing: string };
+
+/** A usable lighthouse: the project's own, else the bench's cached copy, else one installed now into the cache. */
+export function locateLighthouse(root: string, log: (line: string) => void): LocatedLighthouse {
+  const own = installedLighthouse(root);
+  if (own) return { version: own, specifier: 'lighthouse' };
+  const cache = join(root, 'node_modules', '.cache', 'digilevel-bench-lighthouse');
+  const pkg = join(cache, 'node_modules', 'lighthouse', 'package.json');
+  if (!existsSync(pkg)) {
+    if (process.env.BENCH_LIGHTHOUSE === '0') return { missing: 'skipped (BENCH_LIGHTHOUSE=0)' };
+    log(`installing lighthouse@${LIGHTHOUSE_VERSION} into ${cache} (once; BENCH_LIGHTHOUSE=0 skips)`);
+    try {
+      mkdirSync(cache, { recursive: true });
+      writeFileSync(join(cache, 'package.json'), '{ "private": true }\n');
+      execFileSync(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '--no-package-lock', `lighthouse@${LIGHTHOUSE_VERSION}`],
+        { cwd: cache, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 },
+      );
+    } catch (e) {
+      return { missing: `could not install: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    }
+  }
+  const { version, main } = JSON.parse(readFileSync(pkg, 'utf8')) as { version: string; main?: string };
+  const entry = join(cache, 'node_modules', 'lighthouse', main ?? 'core/index.js');
+  return { version, specifier: pathToFileURL(entry).href };
 }
 
 async function freePort(): Promise<number> {

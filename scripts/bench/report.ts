@@ -68,7 +68,7 @@ export interface BenchResult {
       }
     | undefined;
   pdf: { runsMs: number[]; medianMs: number; firstMs: number; bytes: number } | undefined;
-  lighthouse: 'lighthouse: not installed' | Exclude<LighthouseResult, { status: 'not installed' }>;
+  lighthouse: `lighthouse: not installed${string}` | Exclude<LighthouseResult, { status: 'not installed' }>;
   pageErrors: string[];
   errors: string[];
   budgets: Budget[];

@@ -3,7 +3,7 @@
  *   - first-visit bytes (HTML + CSS + JS, gzip -9) and every lazily loaded chunk and asset;
  *   - in headless Chromium: recompute time of score + planner + roadmap after one answer change (1,000 random
  *     changes), time from navigation to a drawn results screen, time and size of the PDF report;
- *   - Lighthouse performance and accessibility scores when the `lighthouse` package is installed.
+ *   - Lighthouse performance and accessibility scores (lighthouse is installed into node_modules/.cache if needed).
  * Writes bench/result.json (gitignored). Budgets are reported as pass/fail; the exit code is 0 unless the benchmark
  * itself could not run. Not part of `npm test`.
  *
@@ -18,7 +18,7 @@ import { CHROMIUM } from '../../test/e2e/browser.ts';
 import { serveDist } from '../../test/e2e/static-server.ts';
 import { analyseDist, precacheList, type ByteReport } from './bytes.ts';
 import { measureInApp, observeFirstVisit, readScript, writeJson, type BrowserFigures } from './browser-bench.ts';
-import { installedLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
+import { locateLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -106,7 +106,6 @@ async function main() {
   let browser: BrowserFigures | undefined;
   let observed: Awaited<ReturnType<typeof observeFirstVisit>> | undefined;
   let lighthouse: LighthouseResult = { status: 'not installed' };
-  const lhVersion = installedLighthouse(ROOT);
   if (CHROMIUM) {
     const { url, server } = await serveDist(DIST, PREFIX);
     try {
@@ -128,10 +127,14 @@ async function main() {
         pdfDir,
         log,
       });
-      if (lhVersion) {
-        log(`lighthouse ${lhVersion}`);
-        lighthouse = await runLighthouse(url, lhVersion);
-      } else log('lighthouse: not installed (npm ls lighthouse)');
+      const lh = locateLighthouse(ROOT, log);
+      if ('version' in lh) {
+        log(`lighthouse ${lh.version}`);
+        lighthouse = await runLighthouse(url, lh.version, lh.specifier);
+      } else {
+        log(`lighthouse: ${lh.missing}`);
+        lighthouse = { status: 'not installed', reason: lh.missing };
+      }
     } finally {
       await new Promise((r) => server.close(r));
     }
@@ -220,7 +223,10 @@ async function main() {
     recompute,
     resultsScreen: results,
     pdf,
-    lighthouse: lighthouse.status === 'not installed' ? 'lighthouse: not installed' : lighthouse,
+    lighthouse:
+      lighthouse.status === 'not installed'
+        ? `lighthouse: not installed (${lighthouse.reason ?? 'no Chromium'})`
+        : lighthouse,
     pageErrors: browser?.pageErrors ?? [],
     errors: browser?.errors ?? (CHROMIUM ? [] : ['no Chromium: browser figures not measured']),
     budgets,

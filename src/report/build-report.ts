@@ -166,7 +166,7 @@ export function buildReport(input: ReportInput): ReportDocument {
         lines: [
           ...step.reasons.map((r) => `${t('report.why')}${reasonText(rubric, r, titles)}`),
           ...(effects.length ? [`${t('roadmap.effect')}${effects.join('；')}`] : []),
-          `${t('roadmap.statusLabel')}：${status}${step.quarter ? ` · ${t('roadmap.quarter')}：${step.quarter}` : ''}${step.note ? ` · ${step.note}` : ''}`,
+          `${t('roadmap.statusLabel')}${t('common.colon')}${status}${step.quarter ? ` · ${t('roadmap.quarter')}${t('common.colon')}${step.quarter}` : ''}${step.note ? ` · ${step.note}` : ''}`,
         ],
         citation: `${t('roadmap.source')}${loc(GUIDE_SEEDS[a.citation.seed])}${a.citation.part ? ` · ${a.citation.part}` : ''} · ${a.citation.heading}`,
       });

@@ -59,3 +59,18 @@ describe('QuestionCard', () => {
     await waitFor(() => expect(screen.getByText('请输入数字。')).toBeInTheDocument());
   });
 });
+
+describe('QuestionCard labels', () => {
+  it.each([
+    ['zh-CN', '本工具的解读：', ': '],
+    ['en', 'How this tool reads it: ', '：'],
+  ] as const)('in %s puts the language’s colon after the note label', async (lang, expected, foreign) => {
+    const session = await open(`qc-colon-${lang}`);
+    setLanguage(lang);
+    const { container } = render(QuestionCard, { session, rubric, question: question('q3') });
+    const note = container.querySelector('.interp')!;
+    expect(note.textContent).toContain(expected);
+    expect(note.textContent!.slice(0, expected.length + 2)).not.toContain(foreign);
+    setLanguage('zh-CN');
+  });
+});
