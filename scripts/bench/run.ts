@@ -107,7 +107,7 @@ async function main() {
   let observed: Awaited<ReturnType<typeof observeFirstVisit>> | undefined;
   let lighthouse: LighthouseResult = { status: 'not installed' };
   if (CHROMIUM) {
-    const { url, server } = await serveDist(DIST, PREFIX);
+    const { url, server } = await serveDist(DIST, PREFIX, { gzip: true });
     try {
       log(`serving ${DIST} at ${url}`);
       observed = await observeFirstVisit(url);

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export async function serveDist(dist: string, prefix: string): Promise<{ url: string; server: Server }> {
+/** Compressed like a static host would serve text; the benchmark's Lighthouse run needs real transfer sizes. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.ttf']);
+
+export async function serveDist(
+  dist: string,
+  prefix: string,
+  options: { gzip?: boolean } = {},
+): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -34,11 +42,14 @@ export async function serveDist(dist: string, prefix: string): Promise<{ url: st
     }
     try {
       const body = await readFile(join(dist, rel));
+      const gzip =
+        options.gzip && COMPRESSIBLE.has(extname(rel)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
       res.writeHead(200, {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
-      res.end(body);
+      res.end(gzip ? gzipSync(body, { level: 9 }) : body);
     } catch {
       res.writeHead(404).end('not found');
     }
