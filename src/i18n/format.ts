@@ -13,7 +13,7 @@ import {
   type ItemStep,
   type Rational,
 } from '../domain/index';
-import { t, loc, num } from './index.svelte';
+import { t, loc, num, list } from './index.svelte';
 
 export function levelName(rubric: WeightedRubric, level: number): string {
   if (level === 0) return loc(rubric.belowLevelOne);
@@ -91,7 +91,7 @@ export function reasonText(
 }
 
 export function planScenarioText(rubric: WeightedRubric, s: ScenarioStep): string {
-  const tick = t('planner.tick', { levels: s.levelsToTick.map((l) => levelName(rubric, l)).join('、') });
+  const tick = t('planner.tick', { levels: list(s.levelsToTick.map((l) => levelName(rubric, l))) });
   const constraint = s.reason === 'constraint' ? ` · ${t('planner.neededConstraint')}` : '';
   return `${scenarioName(rubric, s.id)} ${levelName(rubric, s.from)} → ${levelName(rubric, s.to)}（${tick}${constraint}）`;
 }

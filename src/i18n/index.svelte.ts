@@ -111,6 +111,11 @@ export function loc(text: LocalizedText | undefined): string {
   return text ? text[state.lang] : '';
 }
 
+/** Names in a running list: 「甲、乙、丙」 in Chinese, "a, b, c" in English. */
+export function list(items: readonly string[]): string {
+  return items.join(t('common.listSeparator'));
+}
+
 /** Numbers shown to people: grouping and decimals of the active language. */
 export function num(n: number, digits = 2): string {
   return new Intl.NumberFormat(state.lang, { maximumFractionDigits: digits }).format(n);

@@ -15,7 +15,7 @@ import {
   type Roadmap,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc, num, currentLanguage } from '../i18n/index.svelte';
+import { t, loc, num, list, currentLanguage } from '../i18n/index.svelte';
 import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
 import { chartModels } from '../ui/charts/chart-models';
 import type { Block, ReportDocument } from './document';
@@ -148,7 +148,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   });
   const titles = new Map(guide.actions.map((a) => [a.id, loc(a.title)]));
   for (const stage of roadmap.stages) {
-    const industryStages = stage.industryStages.map((s) => loc(s.name)).join('、');
+    const industryStages = list(stage.industryStages.map((s) => loc(s.name)));
     blocks.push({
       kind: 'heading',
       level: 2,
@@ -201,7 +201,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     widths: [2, 2, 1, 2],
     rows: allScenarios(rubric).map((s) => {
       const checks = file.scenarios[s.id] ?? [false, false, false, false];
-      const ticked = checks.flatMap((c, i) => (c ? [levelName(rubric, i + 1)] : [])).join('、') || '—';
+      const ticked = list(checks.flatMap((c, i) => (c ? [levelName(rubric, i + 1)] : []))) || '—';
       const counted = e.scenarios.find((x) => x.id === s.id)!.level;
       return [loc(s.name), ticked, levelName(rubric, counted), notesOf(s.id)];
     }),

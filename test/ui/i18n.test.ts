@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESOURCES } from '../../src/i18n/index.svelte';
+import { RESOURCES, list, setLanguage, t } from '../../src/i18n/index.svelte';
 import { INDUSTRIES, SIZES } from '../../src/domain/index';
 
 function keys(o: Record<string, unknown>, prefix = ''): string[] {
@@ -18,8 +18,10 @@ function files(dir: string): string[] {
 
 const zh = RESOURCES['zh-CN']!;
 const en = RESOURCES.en!;
-const zhKeys = new Set(keys(zh));
-const enKeys = new Set(keys(en));
+/** English counts take plural forms (key_one, key_other) that Chinese does not need: compared as one key. */
+const pluralBase = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
+const zhKeys = new Set(keys(zh).map(pluralBase));
+const enKeys = new Set(keys(en).map(pluralBase));
 const src = join(import.meta.dirname, '..', '..', 'src');
 
 describe('UI strings', () => {
@@ -65,5 +67,34 @@ describe('UI strings', () => {
       return /[\u4e00-\u9fff]/.test(String(v));
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describe('English plurals', () => {
+  afterAll(() => setLanguage('zh-CN'));
+  it.each([
+    ['progress.home.count', {}, '1 assessment', '2 assessments'],
+    ['home.rejectedEntries', { name: 'f.json' }, '1 assessment in "f.json" could not be imported:', '2 assessments in'],
+    ['planner.addOptions', {}, '1 more option', '2 more options'],
+    ['roadmap.shown', {}, '1 step shown', '2 steps shown'],
+    ['checklist.incomplete', {}, '1 item is unanswered', '2 items are unanswered'],
+  ])('%s says "%s" for one', (key, params, one, two) => {
+    setLanguage('en');
+    expect(t(key, { ...params, count: 1 })).toContain(one);
+    expect(t(key, { ...params, count: 2 })).toContain(two);
+    setLanguage('zh-CN');
+    expect(t(key, { ...params, count: 1 })).not.toBe(key);
+  });
+});
+
+describe('running lists', () => {
+  afterAll(() => setLanguage('zh-CN'));
+  it.each([
+    ['zh-CN', '一级、二级、三级'],
+    ['en', '一级, 二级, 三级'],
+  ] as const)('in %s are joined as "%s"', (lang, expected) => {
+    setLanguage(lang);
+    expect(list(['一级', '二级', '三级'])).toBe(expected);
+    expect(list([])).toBe('');
   });
 });
