@@ -3,6 +3,7 @@
  * results; the print view and the PDF writer only lay these blocks out, so both show the same content.
  */
 import type { BarsModel, RadarModel } from '../ui/charts/chart-models';
+import type { LevelStepsModel, TrendLinesModel } from '../ui/charts/trend-models';
 
 export type Block =
   | { kind: 'cover'; title: string; subtitle: string; rows: [string, string][] }
@@ -21,8 +22,26 @@ export type Block =
     }
   | { kind: 'chart'; chart: 'radar'; model: RadarModel; caption: string; label: string }
   | { kind: 'chart'; chart: 'bars'; model: BarsModel; caption: string; labels: { constraint: string; other: string } }
+  | { kind: 'chart'; chart: 'trend'; model: TrendLinesModel; caption: string }
+  | { kind: 'chart'; chart: 'levels'; model: LevelStepsModel; caption: string }
   /** A roadmap step: kept on one page with its stage heading when it follows one. */
   | { kind: 'step'; title: string; lines: string[]; citation: string };
+
+export type ChartBlock = Extract<Block, { kind: 'chart' }>;
+
+/** The words a chart draws besides its caption (axis labels, legend), for the font check. */
+export function chartText(b: ChartBlock): string[] {
+  switch (b.chart) {
+    case 'radar':
+      return [...b.model.labels, b.label];
+    case 'bars':
+      return [...b.model.labels, b.labels.constraint, b.labels.other];
+    case 'trend':
+      return [...b.model.labels, ...b.model.series.map((s) => s.label)];
+    case 'levels':
+      return [...b.model.labels, ...b.model.levelNames, b.model.label];
+  }
+}
 
 export interface ReportDocument {
   lang: 'zh-CN' | 'en';
@@ -56,11 +75,7 @@ export function documentText(doc: ReportDocument): string {
         parts.push(...b.head, ...b.rows.flat());
         break;
       case 'chart':
-        parts.push(
-          b.caption,
-          ...b.model.labels,
-          ...('labels' in b ? [b.labels.constraint, b.labels.other] : [b.label]),
-        );
+        parts.push(b.caption, ...chartText(b));
         break;
       case 'step':
         parts.push(b.title, ...b.lines, b.citation);

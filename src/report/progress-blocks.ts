@@ -1,8 +1,7 @@
 /**
  * The report's progress sections, for an enterprise with more than one assessment: the comparison with
- * the previous assessment and the trend over all of them, as report blocks (tables and lists only, so
- * the print view and the PDF show them without new block kinds). Every character used is in the PDF
- * font's charset (signs: + and − U+2212, ✓, →).
+ * the previous assessment and the trend over all of them (charts with the same figures as tables beside
+ * them), as report blocks. Every character used is in the PDF font's charset (signs: + and − U+2212, ✓, →).
  */
 import {
   chronological,
@@ -19,6 +18,7 @@ import {
 import { t, loc, num } from '../i18n/index.svelte';
 import { levelName, scenarioName } from '../i18n/format';
 import { pointLabel, pointTitle, signedNumber, signedScore } from '../ui/progress-format';
+import { trendModels } from '../ui/charts/trend-models';
 import type { Block } from './document';
 
 const paren = (text: string, inner: string) => t('progress.paren', { text, inner });
@@ -196,6 +196,15 @@ export function progressBlocks(input: ProgressInput): Block[] {
   // Trend over all assessments of this rubric
   blocks.push({ kind: 'heading', level: 1, text: t('progress.report.trendTitle'), id: 'trend' });
   blocks.push({ kind: 'paragraph', text: t('progress.report.trendIntro', { count: series.points.length }) });
+  const charts = trendModels(
+    rubric,
+    series,
+    series.points.map((p) => label.get(p.id)!),
+    { total: t('progress.trend.total'), level: t('progress.trend.level') },
+    loc,
+  );
+  blocks.push({ kind: 'chart', chart: 'trend', model: charts.lines, caption: t('progress.trend.scoresChart') });
+  blocks.push({ kind: 'chart', chart: 'levels', model: charts.steps, caption: t('progress.trend.levelChart') });
   const dimensionName = (id: string) => loc(rubric.dimensions.find((d) => d.id === id)?.name);
   blocks.push({
     kind: 'table',

@@ -1,6 +1,7 @@
 import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CHROMIUM, launch, launchWithPage, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
@@ -143,6 +144,29 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'progress-compare-en');
     await page.getByTestId('language').selectOption('zh-CN');
+  });
+
+  it('puts the comparison and the trend, charts included, into the report and its PDF', async () => {
+    await page.getByRole('link', { name: '我的评测' }).click();
+    await page.getByTestId('assessment-row').first().getByRole('link').first().click();
+    await page.getByRole('link', { name: '报告', exact: true }).click();
+    const report = page.getByTestId('report');
+    await expect.poll(() => report.innerText()).toContain('历年趋势');
+    // results radar and bars, then the trend's score lines and level steps
+    await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(4);
+    expect(await report.innerText()).toContain('总分与各一级指标得分');
+    await screenshot(page, 'progress-report-zh-CN');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    const file = join(ARTIFACTS, 'progress-report.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const words of ['进展：与上一次评测对比', '历年趋势', '总分与各一级指标得分', '总体等级（阶梯图）'])
+      expect(text).toContain(words);
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.length).toBe(4);
   });
 
   it('exports the enterprise and imports it into a fresh browser with the same grouping and link', async () => {

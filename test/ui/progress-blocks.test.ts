@@ -11,7 +11,7 @@ import {
   type Patch,
 } from '../../src/domain/index';
 import { progressBlocks, type ProgressEntry } from '../../src/report/progress-blocks';
-import { documentText, type Block } from '../../src/report/document';
+import { documentText, type Block, type ChartBlock } from '../../src/report/document';
 import { missingCharacters } from '../../src/report/fonts/charset';
 import { setLanguage } from '../../src/i18n/index.svelte';
 
@@ -78,6 +78,32 @@ describe('progressBlocks', () => {
     expect(q8[3]).toBe('+7.5');
     expect(table.groupRows).toEqual([0, 12, 19]);
     expect(missingCharacters(text, charset)).toEqual([]);
+  });
+
+  it('draws the trend as a score chart and a level step chart, with the same figures as its table', () => {
+    setLanguage('zh-CN');
+    const blocks = progressBlocks({ rubric, current: second, history: [first, second] });
+    const charts = blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+    expect(charts.map((c) => [c.chart, c.caption])).toEqual([
+      ['trend', '总分与各一级指标得分'],
+      ['levels', '总体等级（阶梯图）'],
+    ]);
+    const [lines, steps] = charts as [
+      Extract<ChartBlock, { chart: 'trend' }>,
+      Extract<ChartBlock, { chart: 'levels' }>,
+    ];
+    expect(lines.model.labels).toEqual(['2026 年', '2027 年']);
+    expect(lines.model.series.map((s) => [s.label, s.values])).toEqual([
+      ['总分', [60, 67.5]],
+      ['数字化基础', [50, 50]],
+      ['数字化管理', [0, 7.5]],
+      ['数字化成效', [10, 10]],
+    ]);
+    expect(steps.model.levels).toEqual([3, 2]);
+    expect(steps.model.levelNames).toEqual(['未达一级', '一级', '二级', '三级', '四级']);
+    // the charts come right after the trend heading and its introduction, before the table
+    const trend = blocks.findIndex((b) => b.kind === 'heading' && b.id === 'trend');
+    expect(blocks.slice(trend + 2, trend + 5).map((b) => b.kind)).toEqual(['chart', 'chart', 'table']);
   });
 
   it('in English, for the earlier assessment: no comparison, only the trend', () => {

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReportDocument } from '../../src/report/document';
+import type { ChartBlock, ReportDocument } from '../../src/report/document';
 import { writePdf } from '../../src/report/pdf/write-pdf';
-import { drawRadar, drawScenarioBars } from '../../src/ui/charts/draw';
+import { drawChartBlock } from '../../src/ui/charts/draw';
 
 // jsdom has no canvas: chart.js is replaced, and the canvas "renders" a 1×1 PNG.
-vi.mock('../../src/ui/charts/draw', () => ({ drawRadar: vi.fn(), drawScenarioBars: vi.fn() }));
+vi.mock('../../src/ui/charts/draw', () => ({ drawChartBlock: vi.fn() }));
 const PNG_1X1 =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -109,8 +109,7 @@ const hex = (ch: string) => ch.codePointAt(0)!.toString(16).toUpperCase().padSta
 describe('writePdf', () => {
   afterEach(() => {
     vi.restoreAllMocks();
-    vi.mocked(drawRadar).mockReset();
-    vi.mocked(drawScenarioBars).mockReset();
+    vi.mocked(drawChartBlock).mockReset();
   });
 
   it('writes a PDF in the embedded Noto Sans SC font only', async () => {
@@ -183,6 +182,20 @@ describe('writePdf', () => {
     expect(pages[page]).toContain('出处');
   });
 
+  it.each([25, 27, 29, 31])(
+    'keeps a heading and its one-line introduction with the step after them (%i lines before)',
+    async (n) => {
+      const filler = Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `段落 ${i + 1}` }));
+      const step = { kind: 'step' as const, title: '步骤', lines: Array(6).fill('说明文字'), citation: '出处' };
+      const intro = { kind: 'paragraph' as const, text: '这一节的说明' };
+      const doc = report({ blocks: [...filler, { kind: 'heading', level: 2, text: '阶段标题' }, intro, step] });
+      const pages = pageTexts(await pdfOf(doc));
+      const page = pages.findIndex((p) => p.includes('阶段标题'));
+      expect(pages[page]).toContain('这一节的说明');
+      expect(pages[page]).toContain('出处');
+    },
+  );
+
   it('never leaves a group row at the foot of a page without its first row', async () => {
     const rows = Array.from({ length: 90 }, (_, i) => (i % 6 === 0 ? [`分组 ${i}`, '', ''] : [`行 ${i}`, '1', '说明']));
     const groupRows = rows.flatMap((_, i) => (i % 6 === 0 ? [i] : []));
@@ -212,40 +225,67 @@ describe('writePdf', () => {
   it('draws charts off-screen with chart.js, embeds them as images with captions and removes the canvas', async () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(PNG_1X1);
     const destroy = vi.fn();
-    const hosts: { width: string; attached: boolean }[] = [];
-    const fake = (canvas: HTMLCanvasElement) => {
-      hosts.push({ width: canvas.parentElement!.style.width, attached: document.body.contains(canvas) });
-      return { destroy } as unknown as ReturnType<typeof drawRadar>;
-    };
-    vi.mocked(drawRadar).mockImplementation(fake);
-    vi.mocked(drawScenarioBars).mockImplementation(fake as unknown as typeof drawScenarioBars);
-    const radar = { labels: ['甲', '乙'], values: [50, 80] };
-    const bars = { labels: ['研发设计', '生产管控'], levels: [2, 3], constraint: [true, false] };
-    const labels = { constraint: '约束', other: '其他' };
-    const doc = report({
-      blocks: [
-        { kind: 'chart', chart: 'radar', model: radar, caption: '雷达图', label: '%' },
-        { kind: 'chart', chart: 'bars', model: bars, caption: '场景柱状图', labels },
-      ],
+    const hosts: { width: string; height: string; attached: boolean }[] = [];
+    vi.mocked(drawChartBlock).mockImplementation((canvas) => {
+      const style = canvas.parentElement!.style;
+      hosts.push({ width: style.width, height: style.height, attached: document.body.contains(canvas) });
+      return { destroy } as unknown as ReturnType<typeof drawChartBlock>;
     });
+    const blocks: ChartBlock[] = [
+      {
+        kind: 'chart',
+        chart: 'radar',
+        model: { labels: ['甲', '乙'], values: [50, 80] },
+        caption: '雷达图',
+        label: '%',
+      },
+      {
+        kind: 'chart',
+        chart: 'bars',
+        model: { labels: ['研发设计', '生产管控'], levels: [2, 3], constraint: [true, false] },
+        caption: '场景柱状图',
+        labels: { constraint: '约束', other: '其他' },
+      },
+      {
+        kind: 'chart',
+        chart: 'trend',
+        model: { labels: ['2025', '2026'], series: [{ label: '总分', values: [40, 60] }], max: 100 },
+        caption: '得分趋势',
+      },
+      {
+        kind: 'chart',
+        chart: 'levels',
+        model: { labels: ['2025', '2026'], levels: [0, 2], levelNames: ['未达一级', '一级', '二级'], label: '等级' },
+        caption: '等级阶梯',
+      },
+    ];
+    const doc = report({ blocks });
     const before = document.body.childElementCount;
     const pdf = await pdfOf(doc, {});
-    expect(pdf.match(/\/Subtype \/Image/g)?.length).toBe(2);
+    // jsPDF stores identical image data once (these mocks all return one PNG); each placement is a "Do"
+    expect(
+      inflatedStreams(pdf)
+        .join('\n')
+        .match(/\/I\d+ Do/g)?.length,
+    ).toBe(4);
     const options = { animation: false, devicePixelRatio: expect.any(Number) };
-    expect(drawRadar).toHaveBeenCalledWith(expect.any(HTMLCanvasElement), radar, '%', options);
-    expect(drawScenarioBars).toHaveBeenCalledWith(expect.any(HTMLCanvasElement), bars, labels, options);
+    for (const b of blocks) expect(drawChartBlock).toHaveBeenCalledWith(expect.any(HTMLCanvasElement), b, options);
+    // bars: 80 px + 26 px per scenario, at least 300 px
     expect(hosts).toEqual([
-      { width: '600px', attached: true },
-      { width: '600px', attached: true },
+      { width: '600px', height: '375px', attached: true },
+      { width: '600px', height: '300px', attached: true },
+      { width: '600px', height: '340px', attached: true },
+      { width: '600px', height: '240px', attached: true },
     ]);
-    expect(destroy).toHaveBeenCalledTimes(2);
+    expect(destroy).toHaveBeenCalledTimes(4);
     expect(document.body.childElementCount).toBe(before);
-    expect(pageTexts(pdf)[0]).toContain('雷达图\n场景柱状图');
+    const text = pageTexts(pdf).join('\n');
+    for (const caption of ['雷达图', '场景柱状图', '得分趋势', '等级阶梯']) expect(text).toContain(caption);
   });
 
   it('leaves charts out with charts: false', async () => {
     const pdf = await pdfOf(report());
     expect(pdf).not.toContain('/Subtype /Image');
-    expect(drawRadar).not.toHaveBeenCalled();
+    expect(drawChartBlock).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Writes a ReportDocument as an A4 PDF with jsPDF and jspdf-autotable. All text is real text in the embedded subset
- * Noto Sans SC (selectable, searchable); charts are PNG images drawn by chart.js.
+ * Noto Sans SC (selectable, searchable); charts are JPEG images drawn by chart.js.
  *
  * Load it lazily, `await import('../report/pdf/write-pdf')`: jspdf, jspdf-autotable and the font then stay out of the
  * first visit's chunks. The font (~1.1 MB) is fetched on the first export and kept for later ones.
@@ -8,7 +8,7 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellHookData, type RowInput, type Styles, type UserOptions } from 'jspdf-autotable';
 import fontUrl from '../fonts/NotoSansSC-subset.ttf?url';
-import type { Block, ReportDocument } from '../document';
+import type { Block, ChartBlock, ReportDocument } from '../document';
 import { wrapText } from './wrap';
 
 export interface WritePdfOptions {
@@ -19,7 +19,6 @@ export interface WritePdfOptions {
 }
 
 type RGB = [number, number, number];
-type ChartBlock = Extract<Block, { kind: 'chart' }>;
 type StepBlock = Extract<Block, { kind: 'step' }>;
 
 const FONT = 'NotoSansSC';
@@ -393,7 +392,12 @@ class Writer {
     if (next.kind === 'paragraph' || next.kind === 'list') {
       const texts = next.kind === 'paragraph' ? [next.text] : next.items;
       const lines = texts.reduce((n, t) => n + this.wrap(t, BODY, CONTENT_W - 5).length, 0);
-      return Math.min(KEEP_WITH_NEXT, lines * lineHeight(BODY));
+      const own = lines * lineHeight(BODY);
+      // a short introduction to a chart or step stays with it, so the heading does not end a page alone
+      const after = blocks[i + 1];
+      if (lines <= 3 && (after?.kind === 'chart' || after?.kind === 'step'))
+        return Math.min(this.pageContentHeight - 25, own + GAP.paragraph + this.keepHeight(blocks, i + 1));
+      return Math.min(KEEP_WITH_NEXT, own);
     }
     return KEEP_WITH_NEXT;
   }
@@ -608,7 +612,7 @@ class Writer {
 
   /** Size of a chart's image and caption in mm; charts are kept whole on one page. */
   private chartSize(b: ChartBlock) {
-    const cssHeight = b.chart === 'radar' ? 375 : Math.min(1000, Math.max(300, 80 + 26 * b.model.labels.length));
+    const cssHeight = chartCssHeight(b);
     const caption = this.wrap(b.caption, STYLE.caption, CONTENT_W);
     const captionHeight = b.caption.trim() ? 2 + caption.length * lineHeight(STYLE.caption) : 0;
     let width = CHART_MM_W;
@@ -707,10 +711,24 @@ class Writer {
   }
 }
 
+/** Height in CSS px at CHART_CSS_W wide: bars grow with the number of scenarios. */
+function chartCssHeight(b: ChartBlock): number {
+  switch (b.chart) {
+    case 'radar':
+      return 375;
+    case 'bars':
+      return Math.min(1000, Math.max(300, 80 + 26 * b.model.labels.length));
+    case 'trend':
+      return 340;
+    case 'levels':
+      return 240;
+  }
+}
+
 /** Draws a chart with chart.js on an off-screen canvas and returns it as a PNG data URL, or null without canvas. */
 async function renderChart(b: ChartBlock, cssHeight: number): Promise<string | null> {
   if (typeof document === 'undefined') return null;
-  const { drawRadar, drawScenarioBars } = await import('../../ui/charts/draw');
+  const { drawChartBlock } = await import('../../ui/charts/draw');
   await document.fonts?.ready; // chart.js draws text once: the UI font must be there
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
@@ -721,8 +739,7 @@ async function renderChart(b: ChartBlock, cssHeight: number): Promise<string | n
   let chart: { destroy(): void } | null = null;
   try {
     const o = { animation: false, devicePixelRatio: CHART_DPR };
-    chart =
-      b.chart === 'radar' ? drawRadar(canvas, b.model, b.label, o) : drawScenarioBars(canvas, b.model, b.labels, o);
+    chart = drawChartBlock(canvas, b, o);
     if (!chart) return null;
     // On white, as JPEG: jsPDF embeds JPEG as is, while a PNG is decoded and re-compressed in JavaScript
     // (half the PDF time in the benchmark's profile).

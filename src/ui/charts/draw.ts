@@ -19,6 +19,7 @@ import {
 } from 'chart.js';
 import type { BarsModel, RadarModel } from './chart-models';
 import type { LevelStepsModel, TrendLinesModel } from './trend-models';
+import type { ChartBlock } from '../../report/document';
 
 Chart.register(
   RadarController,
@@ -189,4 +190,18 @@ export function drawLevelSteps(canvas: HTMLCanvasElement, m: LevelStepsModel, o:
       },
     },
   });
+}
+
+/** A report chart block, drawn by the print view and the PDF writer alike. */
+export function drawChartBlock(canvas: HTMLCanvasElement, b: ChartBlock, o: DrawOptions) {
+  switch (b.chart) {
+    case 'radar':
+      return drawRadar(canvas, b.model, b.label, o);
+    case 'bars':
+      return drawScenarioBars(canvas, b.model, b.labels, o);
+    case 'trend':
+      return drawTrendLines(canvas, b.model, o);
+    case 'levels':
+      return drawLevelSteps(canvas, b.model, o);
+  }
 }
