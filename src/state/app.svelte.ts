@@ -1,6 +1,6 @@
 /** App-wide state: the storage in use and the list of assessments on this device. */
 import type { Subscription } from 'dexie';
-import type { StorageMode } from '../db/open';
+import type { OpenedStorage, StorageMode } from '../db/open';
 import type { AssessmentStore } from '../db/assessments';
 import { DEFAULT_RUBRIC, getAnyRubric, loadRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
@@ -16,12 +16,18 @@ class AppState {
   rubricsLoaded = $state(0);
   private sub: Subscription | undefined;
   private opened!: (store: AssessmentStore) => void;
+  private failed!: (error: unknown) => void;
   /**
    * Resolves with the store once storage is open. Storage code loads after the first paint, so an
    * action taken in that moment (a quick click, a file dropped on the import button) waits for it
-   * instead of being dropped.
+   * instead of being dropped. Rejects when storage cannot be opened at all (`openError` says why).
    */
-  readonly ready: Promise<AssessmentStore> = new Promise((resolve) => (this.opened = resolve));
+  readonly ready: Promise<AssessmentStore> = new Promise((resolve, reject) => {
+    this.opened = resolve;
+    this.failed = reject;
+  });
+  /** Why storage could not be opened, not even in memory (e.g. its code failed to load); shown instead of home. */
+  openError = $state<string | null>(null);
 
   /** Set when the default rubric's data fails validation (a broken build), shown instead of the app. */
   rubricError = $state<string | null>(null);
@@ -31,16 +37,22 @@ class AppState {
     void loadRubric(DEFAULT_RUBRIC)
       .then(() => this.rubricsLoaded++)
       .catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
-    // Dexie is a third of the first visit's bytes: it loads after the first paint, which shows the
-    // home screen with its actions disabled until storage is open.
-    const [{ openStorage, requestPersistence }, { AssessmentStore }] = await Promise.all([
-      import('../db/open'),
-      import('../db/assessments'),
-    ]);
-    const opened = await openStorage();
+    // Dexie is a third of the first visit's bytes: it loads after the first paint (see `ready`).
+    let opened: OpenedStorage;
+    let requestPersistence: () => Promise<boolean | undefined>;
+    try {
+      const [db, { AssessmentStore }] = await Promise.all([import('../db/open'), import('../db/assessments')]);
+      requestPersistence = db.requestPersistence;
+      opened = await db.openStorage();
+      this.store = new AssessmentStore(opened.db);
+    } catch (e) {
+      this.openError = e instanceof Error ? e.message : String(e);
+      this.ready.catch(() => undefined); // the error is shown; actions waiting on `ready` just stop
+      this.failed(e);
+      return;
+    }
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;
-    this.store = new AssessmentStore(opened.db);
     this.opened(this.store);
     this.sub = this.store.list().subscribe({
       next: (rows) => {
