@@ -3,6 +3,7 @@
  * quota), the app keeps working on an in-memory IndexedDB (fake-indexeddb, loaded only then) and the
  * UI shows a banner offering export, instead of failing.
  */
+import Dexie from 'dexie';
 import { DigiLevelDB, DB_NAME } from './database';
 
 export type StorageMode = 'persistent' | 'memory';
@@ -21,6 +22,10 @@ export async function openStorage(name = DB_NAME): Promise<OpenedStorage> {
     return { db, mode: 'persistent' };
   } catch (e) {
     const { indexedDB: memoryIDB, IDBKeyRange: memoryRange } = await import('fake-indexeddb');
+    // liveQuery only runs when Dexie found an indexedDB global at load; where there is none, it is
+    // given the in-memory one, so lists and open assessments stay live in this mode too.
+    if (!Dexie.dependencies.indexedDB)
+      Object.assign(Dexie.dependencies, { indexedDB: memoryIDB, IDBKeyRange: memoryRange });
     const db = new DigiLevelDB(name, { indexedDB: memoryIDB, IDBKeyRange: memoryRange });
     await db.open();
     return { db, mode: 'memory', error: e instanceof Error ? e.message : String(e) };

@@ -63,26 +63,9 @@ class AppState {
       },
     });
     if (opened.mode === 'persistent') this.persisted = await requestPersistence();
-    // The in-memory fallback (fake-indexeddb in the page) does not deliver live-query updates in every
-    // browser, so the list is also re-read there; a cheap read of a few records.
-    else this.poll = setInterval(() => void this.refresh(), 700);
-    await this.refresh();
-  }
-
-  private poll: ReturnType<typeof setInterval> | undefined;
-
-  async refresh() {
-    if (!this.store) return;
-    const rows = await this.store.db.assessments.orderBy('updatedAt').reverse().toArray();
-    const same =
-      rows.length === this.assessments.length &&
-      rows.every((r, i) => r.id === this.assessments[i]?.id && r.revision === this.assessments[i]?.revision);
-    if (!same) this.assessments = rows;
-    this.loaded = true;
   }
 
   stop() {
-    clearInterval(this.poll);
     this.sub?.unsubscribe();
   }
 }

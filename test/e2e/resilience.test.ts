@@ -43,11 +43,20 @@ describe.skipIf(!CHROMIUM)('no lost answers', () => {
     await page.close();
   });
 
-  it('still works in memory with a banner when IndexedDB is unavailable, and offers export', async () => {
+  // Private modes either hide IndexedDB or refuse to open it; both fall back to memory, lists still live.
+  it.each([
+    ['is missing', () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true })],
+    [
+      'refuses to open',
+      () => {
+        IDBFactory.prototype.open = () => {
+          throw new DOMException('The operation failed for reasons unrelated to the database itself', 'UnknownError');
+        };
+      },
+    ],
+  ])('still works in memory with a banner when IndexedDB %s, and offers export', async (_how, breakIndexedDB) => {
     const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-    });
+    await page.addInitScript(breakIndexedDB);
     await page.goto(inject('baseUrl'));
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('只保存在内存中');
     await page.getByRole('button', { name: '新建评测' }).click();
@@ -55,6 +64,7 @@ describe.skipIf(!CHROMIUM)('no lost answers', () => {
     await page.getByLabel('企业名称（可选）').fill('内存模式');
     await page.getByRole('link', { name: '我的评测' }).click();
     await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('assessment-row').innerText()).toContain('内存模式');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /^导出“/ }).click(),
