@@ -2,6 +2,7 @@
  * Headless Chromium through playwright-core, using the system browser (Debian's /usr/bin/chromium):
  * playwright's own browser download cannot run here. Set CHROMIUM_PATH to use another binary.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,17 @@ export async function launchWithPage(options: { locale?: string } = {}): Promise
     throw e;
   });
   return { ctx, page };
+}
+
+/**
+ * A browser and one page for a describe block: opened before its tests, closed after them. The fields are
+ * filled when the block's tests run, so read them there (or copy them in a later beforeAll).
+ */
+export function pageForSuite(options: { locale?: string } = {}): { ctx: BrowserContext; page: Page } {
+  const opened = {} as { ctx: BrowserContext; page: Page };
+  beforeAll(async () => {
+    Object.assign(opened, await launchWithPage(options));
+  });
+  afterAll(async () => opened.ctx?.close());
+  return opened;
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launch, launchWithPage, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launch, pageForSuite, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 import { stepIds } from './wait';
 
@@ -11,12 +11,9 @@ const root = join(import.meta.dirname, '..', '..');
 const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chenxing-level2.json'), 'utf8'));
 
 describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('creates a 晨星工厂 assessment, answers every item and gets the checklist level', async () => {
     await page.goto(inject('baseUrl'));

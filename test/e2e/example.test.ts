@@ -1,15 +1,12 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchWithPage, screenshot } from './browser';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, launchWithPage, pageForSuite, screenshot } from './browser';
 import { axeViolations } from './axe';
 
 describe.skipIf(!CHROMIUM)('the example assessment on a first visit', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('opens a filled-in example at its results, then lists it on home as one to delete', async () => {
     await page.goto(inject('baseUrl'));

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { CHROMIUM, launchWithPage, screenshot } from './browser';
+import { CHROMIUM, launchWithPage, pageForSuite, screenshot } from './browser';
 import { serveDist } from './static-server';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -31,12 +31,9 @@ async function createNamed(page: Page, name: string) {
 }
 
 describe.skipIf(!CHROMIUM)('static hosting', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it.each(['/', '/org/portal/tools/digilevel/'])('runs unchanged under %s, deep links included', async (prefix) => {
     const base = await serve(DIST, prefix);
@@ -53,7 +50,7 @@ describe.skipIf(!CHROMIUM)('static hosting', () => {
     expect(deepLink.startsWith(base)).toBe(true);
     expect(new URL(deepLink).hash).toMatch(/^#\/a\/.+\/results$/);
     // a bookmarked deep link opened fresh: the server only ever sees the prefix, the hash does the routing
-    const fresh = await ctx.newPage();
+    const fresh = await browser.ctx.newPage();
     fresh.on('response', onResponse);
     await fresh.goto(deepLink);
     await expect.poll(() => fresh.getByTestId('overall-level').innerText()).toBe('未达一级');

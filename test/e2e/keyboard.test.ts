@@ -2,9 +2,9 @@
  * The questionnaire by keyboard alone: every control on the way is reached with Tab, shows a visible focus
  * ring, and works with Enter, Space and the arrow keys.
  */
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchWithPage } from './browser';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, pageForSuite } from './browser';
 
 interface Focused {
   name: string;
@@ -40,12 +40,9 @@ async function tabTo(page: Page, name: string): Promise<Focused> {
 const RING = 'solid 3px';
 
 describe.skipIf(!CHROMIUM)('keyboard only', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('creates an assessment, answers an item and reaches the results without a mouse', async () => {
     await page.goto(inject('baseUrl'));

@@ -1,9 +1,9 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -21,12 +21,9 @@ async function openReport(page: Page, name: string) {
 }
 
 describe.skipIf(!CHROMIUM)('meeting report', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('prints on A4 with every section, the level, the first roadmap step and page numbers', async () => {
     await openReport(page, '示例食品有限公司');

@@ -1,8 +1,8 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -10,12 +10,9 @@ const NAME = '评审准备示例厂';
 const REALTIME = '[data-testid=finding][data-rule=realtime-level-without-auto-collection]';
 
 describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('imports the level-3 fixture, opens 评审准备 and sees findings and the readiness summary', async () => {
     await page.goto(inject('baseUrl'));

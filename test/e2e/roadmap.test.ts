@@ -1,8 +1,8 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -24,12 +24,9 @@ async function roadmapIds(page: Page, name: string) {
 }
 
 describe.skipIf(!CHROMIUM)('roadmap end to end', () => {
-  let ctx: BrowserContext;
+  const browser = pageForSuite({ locale: 'zh-CN' });
   let page: Page;
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  beforeAll(() => ({ page } = browser));
 
   it('gives a food & beverage and a building-materials enterprise with the same answers different roadmaps', async () => {
     await page.goto(inject('baseUrl'));
