@@ -23,6 +23,7 @@ export default defineConfig({
             'test/db/**/*.test.ts',
             'test/ui/**/*.test.ts',
             'test/content/**/*.test.ts',
+            'test/build/**/*.test.ts',
           ],
           setupFiles: ['test/setup.ts'],
         },

@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const ROOT = join(import.meta.dirname, '..');
+/** Files of public/ that the app shell needs; copied to dist/ as they are. */
+const PUBLIC = ['manifest.webmanifest', 'icon.svg'];
 const SKIP = [/html2canvas/i, /purify/i, /index\.es-/i, /\.map$/];
 
 export function serviceWorker(): Plugin {
@@ -19,11 +22,18 @@ export function serviceWorker(): Plugin {
       const precache = [
         './',
         'index.html',
-        'manifest.webmanifest',
-        'icon.svg',
+        ...PUBLIC,
         ...files.filter((f) => f !== 'index.html'),
       ];
-      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      // The version follows every byte shipped, not only the file names: index.html and the public files
+      // keep their names when they change, and a changed worker is what makes browsers offer the update.
+      const hash = createHash('sha256').update(precache.join('\n'));
+      for (const f of files) {
+        const out = bundle[f]!;
+        hash.update(out.type === 'chunk' ? out.code : out.source);
+      }
+      for (const f of PUBLIC) hash.update(readFileSync(join(ROOT, 'public', f)));
+      const version = hash.digest('hex').slice(0, 12);
       const template = readFileSync(join(import.meta.dirname, 'sw-template.js'), 'utf8');
       this.emitFile({
         type: 'asset',
