@@ -19,12 +19,7 @@ export function serviceWorker(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((f) => !SKIP.some((re) => re.test(f)));
-      const precache = [
-        './',
-        'index.html',
-        ...PUBLIC,
-        ...files.filter((f) => f !== 'index.html'),
-      ];
+      const precache = ['./', 'index.html', ...PUBLIC, ...files.filter((f) => f !== 'index.html')];
       // The version follows every byte shipped, not only the file names: index.html and the public files
       // keep their names when they change, and a changed worker is what makes browsers offer the update.
       const hash = createHash('sha256').update(precache.join('\n'));
