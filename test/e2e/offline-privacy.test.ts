@@ -59,7 +59,7 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
     expect(outside).toEqual([]);
   });
 
-  it('works offline after one visit: reload, create and complete an assessment', async () => {
+  it('works offline after one visit: reload, create and complete an assessment, download its PDF', async () => {
     await page.goto(inject('baseUrl'));
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -80,6 +80,15 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
     await page.getByRole('link', { name: '路线图', exact: true }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('转型路线图：医药制造');
     await screenshot(page, 'offline-roadmap');
+    // the PDF's font and jsPDF come from the service worker's cache as well
+    await page.getByRole('link', { name: '报告', exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    const pdfPath = join(ARTIFACTS, 'offline.pdf');
+    await download.saveAs(pdfPath);
+    expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('转型路线图');
     await ctx.setOffline(false);
   });
 });
