@@ -14,8 +14,6 @@ import {
 import type { DigiLevelDB, StoredAssessment } from './database';
 import { toExport } from './export-file';
 
-export { toExport };
-
 /** validateProfile's latest accepted year. */
 const MAX_PROFILE_YEAR = 2200;
 

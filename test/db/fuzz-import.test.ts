@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DigiLevelDB } from '../../src/db/database';
-import { AssessmentStore, toExport } from '../../src/db/assessments';
+import { AssessmentStore } from '../../src/db/assessments';
+import { toExport } from '../../src/db/export-file';
 import { importBackup } from '../../src/db/backup';
 import { BACKUP_FORMAT } from '../../src/domain/assessment/backup';
 import { getRubric, parseAssessmentText, type FileResult } from '../../src/domain/index';

@@ -2,7 +2,8 @@ import { describe, expect, it, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigiLevelDB } from '../../src/db/database';
-import { AssessmentStore, toExport } from '../../src/db/assessments';
+import { AssessmentStore } from '../../src/db/assessments';
+import { toExport } from '../../src/db/export-file';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import {
   findPrevious,

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import { DigiLevelDB } from '../../src/db/database';
-import { AssessmentStore, toExport } from '../../src/db/assessments';
+import { AssessmentStore } from '../../src/db/assessments';
+import { toExport } from '../../src/db/export-file';
 import { parseAssessmentText, getRubric, EXTENSION_KEY } from '../../src/domain/index';
 
 let n = 0;

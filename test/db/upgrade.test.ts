@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigiLevelDB, type StoredAssessment } from '../../src/db/database';
-import { AssessmentStore, toExport } from '../../src/db/assessments';
+import { AssessmentStore } from '../../src/db/assessments';
+import { toExport } from '../../src/db/export-file';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import { EXTENSION_KEY, getRubric, parseAssessmentText, validateAssessment } from '../../src/domain/index';
 
