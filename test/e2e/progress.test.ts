@@ -193,7 +193,7 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
       throw e;
     });
     await other.goto(base());
-    await expect.poll(() => other.getByText('所有数据只保存在本机浏览器中').count()).toBe(1);
+    await expect.poll(() => other.getByRole('button', { name: '打开示例评测' }).count()).toBe(1);
     await other.locator('input[type=file]').setInputFiles(path);
     await expect.poll(() => other.getByTestId('assessment-row').count()).toBe(2);
     expect(await other.getByTestId('enterprise-group').count()).toBe(1);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 describe('Home', () => {
   it('explains the tool when empty and lists an imported file with its level', async () => {
     render(Home);
-    await waitFor(() => expect(screen.getByText(/所有数据只保存在本机浏览器中/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/匿名自评数字化水平/)).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: '打开示例评测' })).toBeInTheDocument();
     const input = screen.getByLabelText('导入文件…');
     await upload(input, 'ok.json', fixture);
     await waitFor(() => expect(screen.getAllByTestId('assessment-row')).toHaveLength(1));
