@@ -174,6 +174,12 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
     await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(2);
     const rows = await page.getByTestId('assessment-row').allInnerTexts();
     expect(rows.every((r) => r.includes('三级') && r.includes('示例食品有限公司'))).toBe(true);
+    // without its meta the copy is another enterprise of the same name: both groups say so
+    expect(await page.getByTestId('enterprise-group').count()).toBe(2);
+    expect(await page.getByTestId('same-name').allInnerTexts()).toEqual([
+      expect.stringMatching(/^另有一组同名评测，属于另一家企业（这一组的第一份评测创建于 \d{4}年/),
+      expect.stringMatching(/^另有一组同名评测，属于另一家企业/),
+    ]);
 
     const broken = join(ARTIFACTS, 'broken.json');
     writeFileSync(broken, JSON.stringify({ ...exported, answers: { ...exported.answers, q1: [0, 1] } }));
