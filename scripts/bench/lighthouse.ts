@@ -60,8 +60,17 @@ export function locateLighthouse(root: string, log: (line: string) => void): Loc
       writeFileSync(join(cache, 'package.json'), '{ "private": true }\n');
       execFileSync(
         'npm',
-        ['install', '--no-audit', '--no-fund', '--no-package-lock', `lighthouse@${LIGHTHOUSE_VERSION}`],
-        { cwd: cache, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 },
+        // without a network npm would retry for minutes: one short try, then the bench goes on without it
+        [
+          'install',
+          '--no-audit',
+          '--no-fund',
+          '--no-package-lock',
+          '--fetch-retries=1',
+          '--fetch-timeout=30000',
+          `lighthouse@${LIGHTHOUSE_VERSION}`,
+        ],
+        { cwd: cache, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 },
       );
     } catch (e) {
       return { missing: `could not install: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
