@@ -13,7 +13,7 @@ import {
   type ItemStep,
   type Rational,
 } from '../domain/index';
-import { t, loc, num, list } from './index.svelte';
+import { t, loc, num, list, paren } from './index.svelte';
 
 export function levelName(rubric: WeightedRubric, level: number): string {
   if (level === 0) return loc(rubric.belowLevelOne);
@@ -93,7 +93,10 @@ export function reasonText(
 export function planScenarioText(rubric: WeightedRubric, s: ScenarioStep): string {
   const tick = t('planner.tick', { levels: list(s.levelsToTick.map((l) => levelName(rubric, l))) });
   const constraint = s.reason === 'constraint' ? ` · ${t('planner.neededConstraint')}` : '';
-  return `${scenarioName(rubric, s.id)} ${levelName(rubric, s.from)} → ${levelName(rubric, s.to)}（${tick}${constraint}）`;
+  return paren(
+    `${scenarioName(rubric, s.id)} ${levelName(rubric, s.from)} → ${levelName(rubric, s.to)}`,
+    `${tick}${constraint}`,
+  );
 }
 
 export function planItemText(rubric: WeightedRubric, step: ItemStep): string {
@@ -102,7 +105,7 @@ export function planItemText(rubric: WeightedRubric, step: ItemStep): string {
     step.kind === 'raise-option'
       ? `${step.from === undefined ? t('planner.unanswered') : loc(q.options[step.from]?.text)} → ${loc(q.options[step.to]?.text)}`
       : t('planner.addOptions', { count: step.count });
-  return `${t('planner.item', { n: q.number })} ${change}（+${points(step.gain)}）`;
+  return paren(`${t('planner.item', { n: q.number })} ${change}`, `+${points(step.gain)}`);
 }
 
 export function planSummary(rubric: WeightedRubric, plan: Plan): string[] {

@@ -116,6 +116,16 @@ export function list(items: readonly string[]): string {
   return items.join(t('common.listSeparator'));
 }
 
+/** Longer items in a running list (titles, answers): 「甲；乙」 in Chinese, "a; b" in English. */
+export function clauses(items: readonly string[]): string {
+  return items.join(t('common.clauseSeparator'));
+}
+
+/** `text` with `inner` in brackets: 「甲（乙）」 in Chinese, "a (b)" in English. */
+export function paren(text: string, inner: string): string {
+  return t('common.paren', { text, inner });
+}
+
 /** Numbers shown to people: grouping and decimals of the active language. */
 export function num(n: number, digits = 2): string {
   return new Intl.NumberFormat(state.lang, { maximumFractionDigits: digits }).format(n);

@@ -15,7 +15,7 @@ import {
   type Roadmap,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc, num, list, currentLanguage } from '../i18n/index.svelte';
+import { t, loc, num, list, paren, clauses, currentLanguage } from '../i18n/index.svelte';
 import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
 import { chartModels } from '../ui/charts/chart-models';
 import type { Block, ReportDocument } from './document';
@@ -118,7 +118,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     rows: e.scenarios.map((s) => [
       scenarioName(rubric, s.id),
       s.constraint ? '✓' : '',
-      levelName(rubric, s.level) + (s.ignoredLevels.length ? `（${t('results.gatedShort')}）` : ''),
+      s.ignoredLevels.length ? paren(levelName(rubric, s.level), t('results.gatedShort')) : levelName(rubric, s.level),
     ]),
   });
 
@@ -129,7 +129,10 @@ export function buildReport(input: ReportInput): ReportDocument {
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: `${t('planner.reach', { level: levelName(rubric, plan.target) })}（${t('planner.cost', { count: plan.cost })}）`,
+      text: paren(
+        t('planner.reach', { level: levelName(rubric, plan.target) }),
+        t('planner.cost', { count: plan.cost }),
+      ),
     });
     blocks.push({ kind: 'list', items: planSummary(rubric, plan) });
   }
@@ -144,7 +147,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   blocks.push({
     kind: 'paragraph',
     tone: 'muted',
-    text: `${t('roadmap.sources')}${guide.sources.map((s) => loc(s.title)).join('；')}`,
+    text: `${t('roadmap.sources')}${clauses(guide.sources.map((s) => loc(s.title)))}`,
   });
   const titles = new Map(guide.actions.map((a) => [a.id, loc(a.title)]));
   for (const stage of roadmap.stages) {
@@ -152,7 +155,9 @@ export function buildReport(input: ReportInput): ReportDocument {
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: `${t(`stage.${stage.stage}`)}${industryStages ? `（${t('roadmap.industryStages')}${industryStages}）` : ''}`,
+      text: industryStages
+        ? paren(t(`stage.${stage.stage}`), `${t('roadmap.industryStages')}${industryStages}`)
+        : t(`stage.${stage.stage}`),
     });
     for (const step of stage.steps) {
       const a = step.action;
@@ -165,7 +170,7 @@ export function buildReport(input: ReportInput): ReportDocument {
         title: a.title[lang],
         lines: [
           ...step.reasons.map((r) => `${t('report.why')}${reasonText(rubric, r, titles)}`),
-          ...(effects.length ? [`${t('roadmap.effect')}${effects.join('；')}`] : []),
+          ...(effects.length ? [`${t('roadmap.effect')}${clauses(effects)}`] : []),
           `${t('roadmap.statusLabel')}${t('common.colon')}${status}${step.quarter ? ` · ${t('roadmap.quarter')}${t('common.colon')}${step.quarter}` : ''}${step.note ? ` · ${step.note}` : ''}`,
         ],
         citation: `${t('roadmap.source')}${loc(GUIDE_SEEDS[a.citation.seed])}${a.citation.part ? ` · ${a.citation.part}` : ''} · ${a.citation.heading}`,
@@ -191,7 +196,7 @@ export function buildReport(input: ReportInput): ReportDocument {
       const text =
         a === undefined
           ? t('question.unanswered')
-          : (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]?.text)).join('；');
+          : (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]?.text)).join(t('common.clauseSeparator'));
       return [`${q.number}. ${loc(q.text)}`, text, notesOf(q.id)];
     }),
   });

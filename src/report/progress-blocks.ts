@@ -15,13 +15,11 @@ import {
   type Guide,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc, num } from '../i18n/index.svelte';
+import { t, loc, num, paren, clauses } from '../i18n/index.svelte';
 import { levelName, scenarioName } from '../i18n/format';
 import { pointLabel, pointTitle, signedNumber, signedScore } from '../ui/progress-format';
 import { trendModels } from '../ui/charts/trend-models';
 import type { Block } from './document';
-
-const paren = (text: string, inner: string) => t('progress.paren', { text, inner });
 
 export interface ProgressEntry {
   /** Local record id. */
@@ -170,7 +168,7 @@ export function progressBlocks(input: ProgressInput): Block[] {
       blocks.push({
         kind: 'paragraph',
         tone: 'muted',
-        text: t('progress.compare.reopened', { steps: c.stepsReopened.map(stepTitle).join(t('progress.separator')) }),
+        text: t('progress.compare.reopened', { steps: clauses(c.stepsReopened.map(stepTitle)) }),
       });
 
     const entered = c.results.filter((r) => r.before !== undefined || r.after !== undefined);

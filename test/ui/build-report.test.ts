@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  costModel,
+  evaluate,
+  generateRoadmap,
+  getRubric,
+  loadGuide,
+  planNextLevels,
+  type AssessmentFile,
+} from '../../src/domain/index';
+import { buildReport } from '../../src/report/build-report';
+import { documentText } from '../../src/report/document';
+import { setLanguage } from '../../src/i18n/index.svelte';
+
+const rubric = getRubric('cn-sme-2024')!;
+const file: AssessmentFile = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'),
+);
+const guide = await loadGuide('food-beverage');
+const NOW = Date.parse('2026-11-23T08:00:00Z');
+
+function report() {
+  const evaluation = evaluate(rubric, file);
+  const plans = planNextLevels(rubric, file, costModel());
+  const roadmap = generateRoadmap({ rubric, guide, size: file.profile?.size, evaluation, plans, state: undefined });
+  return buildReport({ rubric, file, evaluation, plans, guide, roadmap, assessedAt: NOW, now: NOW });
+}
+
+afterAll(() => setLanguage('zh-CN'));
+
+describe('buildReport punctuation', () => {
+  it('uses Chinese brackets and separators in Chinese', () => {
+    setLanguage('zh-CN');
+    const text = documentText(report());
+    expect(text).toMatch(/达到四级（共 \d+ 步）/);
+    expect(text).toContain('技术改造（本行业阶段：');
+  });
+
+  it('has no Chinese punctuation of its own in English (only in the enterprise name and the quoted seed headings)', () => {
+    setLanguage('en');
+    // citations quote the seed's section heading verbatim, in Chinese, on purpose
+    const doc = report();
+    const blocks = doc.blocks.map((b) => (b.kind === 'step' ? { ...b, citation: '' } : b));
+    const text = documentText({ ...doc, blocks }).replaceAll(file.profile!.name!, '');
+    const found = [...text.matchAll(/.{0,30}[（）；：、].{0,10}/g)].map((m) => m[0]);
+    expect(found).toEqual([]);
+    expect(text).toMatch(/Reach Level 4 \(\d+ steps\)/);
+  });
+});
