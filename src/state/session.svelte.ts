@@ -47,13 +47,15 @@ export class AssessmentSession {
   private pending: Patch[] = $state.raw([]);
   private inflight: Patch[] = $state.raw([]);
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Failed saves in a row: the retry waits 2, 4, 8 … up to 30 seconds. */
+  private failures = 0;
   private sub: Subscription;
 
   constructor(
     private readonly store: AssessmentStore,
     readonly id: string,
   ) {
-    // A direct read as well: the in-memory fallback storage may not deliver live-query updates.
+    // A direct read as well: it answers `missing` without waiting for the live query's first run.
     void store.get(id).then((rec) => {
       if (!this.record && rec) this.record = rec;
       else if (!rec) this.missing = true;
@@ -82,8 +84,14 @@ export class AssessmentSession {
 
   edit(...patches: Patch[]) {
     this.pending = [...this.pending, ...patches];
+    // after a failure a new edit tries again at once rather than waiting for the backed-off retry
+    if (!this.timer || this.saveState === 'error') this.schedule(SAVE_DELAY_MS);
     this.saveState = 'pending';
-    this.timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  private schedule(ms: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), ms);
   }
 
   async flush(): Promise<void> {
@@ -98,14 +106,17 @@ export class AssessmentSession {
       this.record = saved;
       this.inflight = [];
       this.saveError = null;
+      this.failures = 0;
       this.saveState = this.pending.length ? 'pending' : 'saved';
-      if (this.pending.length) this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+      if (this.pending.length) this.schedule(SAVE_DELAY_MS);
     } catch (e) {
-      // keep the edits: they stay on screen and are retried with the next change
+      // keep the edits: they stay on screen, are retried, and can be exported meanwhile
       this.pending = [...this.inflight, ...this.pending];
       this.inflight = [];
       this.saveState = 'error';
       this.saveError = e instanceof Error ? e.message : String(e);
+      this.failures++;
+      this.schedule(Math.min(30_000, 1_000 * 2 ** this.failures));
     }
   }
 

@@ -8,6 +8,12 @@ export function safeFileName(base: string): string {
   return base.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'assessment';
 }
 
+/** The name an exported assessment file gets: enterprise and date of the last change. */
+export function assessmentFileName(enterprise: string | undefined, updatedAt: number): string {
+  const date = new Date(updatedAt).toISOString().slice(0, 10);
+  return `${safeFileName(`digilevel-${enterprise || 'anonymous'}-${date}`)}.json`;
+}
+
 export function downloadBlob(filename: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,6 +1,8 @@
 import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launch, screenshot } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, CHROMIUM, launch, screenshot } from './browser';
 
 async function newAssessment(page: Page) {
   await page.goto(inject('baseUrl'));
@@ -40,6 +42,39 @@ describe.skipIf(!CHROMIUM)('no lost answers', () => {
     await page.waitForTimeout(300);
     await page.reload();
     await expect.poll(() => page.getByLabel('企业名称（可选）').inputValue()).toBe('刚刚输入的名称');
+    await page.close();
+  });
+
+  it('keeps the edit on screen when a save fails, offers its export, and saves it once storage works again', async () => {
+    const page = await ctx.newPage();
+    await newAssessment(page);
+    // the disk refuses writes (quota): every put throws, as a full disk would make it
+    await page.evaluate(() => {
+      const w = window as unknown as { realPut: unknown };
+      w.realPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('企业名称（可选）').fill('写入失败时的名称');
+    const status = page.locator('.save');
+    await expect.poll(() => status.innerText()).toContain('保存失败');
+    expect(await page.getByLabel('企业名称（可选）').inputValue()).toBe('写入失败时的名称');
+    await screenshot(page, 'save-failed-zh-CN');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出这份评测（含未保存的修改）' }).click(),
+    ]);
+    const path = join(ARTIFACTS, 'unsaved.json');
+    await download.saveAs(path);
+    expect(JSON.parse(readFileSync(path, 'utf8')).profile.name).toBe('写入失败时的名称');
+    // storage recovers: the retry saves without another edit
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = (window as unknown as { realPut: typeof IDBObjectStore.prototype.put }).realPut;
+    });
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('已保存');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('企业名称（可选）').inputValue()).toBe('写入失败时的名称');
     await page.close();
   });
 

@@ -67,4 +67,21 @@ describe('AssessmentSession autosave', () => {
     expect((await store.get(id))?.file.answers).toEqual({ q3: 1, q4: [0] });
     session.dispose();
   });
+
+  it('retries a failed save by itself, after 2 s', async () => {
+    const db = new DigiLevelDB('session-4');
+    const store = new AssessmentStore(db);
+    const id = await store.create('cn-sme-2024');
+    const session = new AssessmentSession(store, id);
+    await until(() => session.file !== null);
+    const update = vi.spyOn(store, 'update').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    session.edit({ op: 'answer', id: 'q3', value: 2 });
+    await until(() => session.saveState === 'error');
+    const failedAt = Date.now();
+    await until(() => session.saveState === 'saved', 5_000);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1_900);
+    expect(update).toHaveBeenCalledTimes(2);
+    expect((await store.get(id))?.file.answers).toEqual({ q3: 2 });
+    session.dispose();
+  });
 });
