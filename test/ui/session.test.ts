@@ -14,14 +14,19 @@ async function until(check: () => boolean, ms = 2000) {
   }
 }
 
+/** A new assessment in its own database, open in a session whose file has loaded. */
+async function openNew(dbName: string) {
+  const store = new AssessmentStore(new DigiLevelDB(dbName));
+  const id = await store.create('cn-sme-2024');
+  const session = new AssessmentSession(store, id);
+  await until(() => session.file !== null);
+  return { store, id, session };
+}
+
 describe('AssessmentSession autosave', () => {
   it('shows an edit at once and stores it within 300 ms', async () => {
     expect(SAVE_DELAY_MS).toBeLessThan(300);
-    const db = new DigiLevelDB('session-1');
-    const store = new AssessmentStore(db);
-    const id = await store.create('cn-sme-2024');
-    const session = new AssessmentSession(store, id);
-    await until(() => session.file !== null);
+    const { store, id, session } = await openNew('session-1');
     const started = Date.now();
     session.edit({ op: 'answer', id: 'q5', value: 2 });
     flushSync();
@@ -52,11 +57,7 @@ describe('AssessmentSession autosave', () => {
   });
 
   it('keeps edits on screen and reports an error when a save fails', async () => {
-    const db = new DigiLevelDB('session-3');
-    const store = new AssessmentStore(db);
-    const id = await store.create('cn-sme-2024');
-    const session = new AssessmentSession(store, id);
-    await until(() => session.file !== null);
+    const { store, id, session } = await openNew('session-3');
     vi.spyOn(store, 'update').mockRejectedValueOnce(new Error('QuotaExceededError'));
     session.edit({ op: 'answer', id: 'q3', value: 1 });
     await until(() => session.saveState === 'error');
@@ -69,11 +70,7 @@ describe('AssessmentSession autosave', () => {
   });
 
   it('retries a failed save by itself, after 2 s', async () => {
-    const db = new DigiLevelDB('session-4');
-    const store = new AssessmentStore(db);
-    const id = await store.create('cn-sme-2024');
-    const session = new AssessmentSession(store, id);
-    await until(() => session.file !== null);
+    const { store, id, session } = await openNew('session-4');
     const update = vi.spyOn(store, 'update').mockRejectedValueOnce(new Error('QuotaExceededError'));
     session.edit({ op: 'answer', id: 'q3', value: 2 });
     await until(() => session.saveState === 'error');
