@@ -31,6 +31,17 @@ describe('first visit', () => {
     expect(firstVisitJs.filter((f) => textOf(f.file).includes(marker)).map((f) => f.file)).toEqual([]);
   });
 
+  it('stays within 100 KB for an English browser too, which fetches its strings before the first render', () => {
+    const english = report.lazy.filter((f) => /^assets\/([a-z]+\.)?en-[\w-]+\.js$/.test(f.file));
+    expect(english.map((f) => f.file.replace(/-[\w-]+\.js$/, '')).sort()).toEqual([
+      'assets/checklist.en',
+      'assets/en',
+      'assets/progress.en',
+      'assets/review.en',
+    ]);
+    expect(report.firstVisitGzip + english.reduce((n, f) => n + f.gzip, 0)).toBeLessThanOrEqual(100_000);
+  });
+
   it('leaves the PDF font and the English strings to later', () => {
     expect(report.firstVisit.filter((f) => f.kind === 'font')).toEqual([]);
     expect(report.lazy.some((f) => f.kind === 'font')).toBe(true);
