@@ -156,6 +156,7 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
     await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(4);
     expect(await report.innerText()).toContain('总分与各一级指标得分');
     await screenshot(page, 'progress-report-zh-CN');
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载 PDF' }).click(),

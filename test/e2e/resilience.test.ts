@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, CHROMIUM, launch, screenshot } from './browser';
+import { axeViolations } from './axe';
 
 async function newAssessment(page: Page) {
   await page.goto(inject('baseUrl'));
@@ -61,6 +62,7 @@ describe.skipIf(!CHROMIUM)('no lost answers', () => {
     await expect.poll(() => status.innerText()).toContain('保存失败');
     expect(await page.getByLabel('企业名称（可选）').inputValue()).toBe('写入失败时的名称');
     await screenshot(page, 'save-failed-zh-CN');
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出这份评测（含未保存的修改）' }).click(),
