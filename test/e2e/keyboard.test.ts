@@ -56,6 +56,12 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     expect((await tabTo(page, '新建评测')).outline).toBe(RING);
+    // Escape closes the dialog and gives the focus back to the button that opened it
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect((await focused(page)).name).toBe('新建评测');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
     // focus moves into the dialog and stays there

@@ -40,6 +40,23 @@ describe('Home', () => {
     expect(await app.store!.db.assessments.count()).toBe(before);
   });
 
+  it('renames an assessment: the dialog starts from the current label and the row shows the new one', async () => {
+    render(Home);
+    await waitFor(() => expect(screen.getAllByTestId('assessment-row').length).toBeGreaterThan(0));
+    await fireEvent.click(screen.getAllByRole('button', { name: /^重命名“/ })[0]!);
+    const input = screen.getByLabelText('评测名称（如“2026 年度自评”）') as HTMLInputElement;
+    expect(input.value).toBe('');
+    await fireEvent.input(input, { target: { value: '  2026 年度自评  ' } });
+    await fireEvent.submit(input.form!);
+    await waitFor(() => expect(screen.getAllByTestId('assessment-row')[0]).toHaveTextContent('2026 年度自评'));
+    const stored = await app.store!.db.assessments.toArray();
+    expect(stored.map((a) => a.file.digilevel?.meta?.label)).toContain('2026 年度自评');
+    // opening it again starts from the stored label
+    await fireEvent.click(screen.getAllByRole('button', { name: /^重命名“/ })[0]!);
+    expect((screen.getByLabelText('评测名称（如“2026 年度自评”）') as HTMLInputElement).value).toBe('2026 年度自评');
+    await fireEvent.click(screen.getByRole('button', { name: '取消' }));
+  });
+
   it('asks before deleting and deletes only on confirmation', async () => {
     render(Home);
     await waitFor(() => expect(screen.getAllByTestId('assessment-row').length).toBeGreaterThan(0));
