@@ -44,7 +44,7 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
   let page: Page;
   beforeAll(() => ({ page } = browser));
 
-  it('creates an assessment, answers an item and reaches the results without a mouse', async () => {
+  it('creates an assessment, answers an item, ticks scenario levels and reaches the results without a mouse', async () => {
     await page.goto(inject('baseUrl'));
     await expect.poll(() => page.getByRole('button', { name: '新建评测' }).isVisible()).toBe(true);
 
@@ -90,7 +90,22 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('#question-q2').getByLabel('(10%,20%]').isChecked()).toBe(true);
 
+    // scenarios: Space ticks a level; a level above an unticked one is shown as not counted
     await page.keyboard.press('Shift+Tab'); // back up the page, to the tabs
+    await tabTo(page, '业务场景');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/scenarios$/);
+    const design = page.locator('#scenario-product-design');
+    await expect.poll(() => design.isVisible()).toBe(true);
+    expect((await tabTo(page, '二级')).tag).toBe('INPUT');
+    await page.keyboard.press('Space');
+    await expect.poll(() => design.locator('.counts').innerText()).toContain('未达一级');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toMatch(/^一级/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => design.locator('.counts').innerText()).toContain('二级');
+
+    await page.keyboard.press('Shift+Tab');
     await tabTo(page, '结果');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('overall-level').innerText()).toBe('未达一级');
