@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,8 +24,13 @@ if (!CHROMIUM) {
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
 
+/**
+ * A persistent context in a fresh profile folder, deleted when the context closes: profiles are ~50 MB each and
+ * used to pile up in /tmp run after run.
+ */
 export async function launch(options: { locale?: string } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'digilevel-e2e-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'digilevel-e2e-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM!,
     headless: true,
     locale: options.locale ?? 'zh-CN',
@@ -42,6 +47,13 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
       '--no-first-run',
     ],
   });
+  // Remove the profile once the browser has exited (on the 'close' event Chromium may still be writing to it).
+  const close = ctx.close.bind(ctx);
+  ctx.close = async (...args) => {
+    await close(...args);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return ctx;
 }
 
 export async function screenshot(page: Page, name: string) {

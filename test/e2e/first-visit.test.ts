@@ -3,13 +3,13 @@
  * entry's static imports fetch must stay ≤ 100 KB gzip, and the heavy libraries must stay out of it. Bytes, not
  * time, so the check is deterministic; `npm run bench` reports the same figure with its breakdown.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseDist } from '../../scripts/bench/bytes';
 
 const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
+const dist = inject('distDir');
 const report = analyseDist(dist, root, undefined);
 const firstVisitJs = report.firstVisit.filter((f) => f.kind === 'js');
 const textOf = (file: string) => readFileSync(join(dist, file), 'utf8');

@@ -2,16 +2,16 @@
  * Static hosting: the same dist/ at the site root and under a deep sub-path, deep links that need no server
  * rewrite, and a new deployment announced by the "update available" prompt without losing data.
  */
-import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { describe, expect, inject, it, afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CHROMIUM, launchWithPage, pageForSuite, screenshot } from './browser';
 import { serveDist } from './static-server';
 
-const DIST = join(import.meta.dirname, '..', '..', 'dist');
+const DIST = inject('distDir');
 
 async function serve(dist: string, prefix: string) {
   const served = await serveDist(dist, prefix);
@@ -69,7 +69,10 @@ describe.skipIf(!CHROMIUM)('a new deployment', () => {
     cpSync(DIST, dist, { recursive: true });
     ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
   });
-  afterAll(async () => ctx?.close());
+  afterAll(async () => {
+    await ctx?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
 
   it('is offered by an update prompt and applied without losing data', async () => {
     const base = await serve(dist, '/deploy/');
