@@ -29,14 +29,20 @@ class AppState {
   /** Why storage could not be opened, not even in memory (e.g. its code failed to load); shown instead of home. */
   openError = $state<string | null>(null);
 
-  /** Set when the default rubric's data fails validation (a broken build), shown instead of the app. */
+  /** Set when the default rubric fails to load or to validate; shown instead of the app, with a retry. */
   rubricError = $state<string | null>(null);
 
-  async start() {
-    // The national rubric is its own chunk: the first screen renders without it.
+  /** Loads the national rubric; after a failure `rubricError` says why and calling this again retries. */
+  loadDefaultRubric() {
+    this.rubricError = null;
     void loadRubric(DEFAULT_RUBRIC)
       .then(() => this.rubricsLoaded++)
       .catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
+  }
+
+  async start() {
+    // The national rubric is its own chunk: the first screen renders without it.
+    this.loadDefaultRubric();
     // Dexie is a third of the first visit's bytes: it loads after the first paint (see `ready`).
     let opened: OpenedStorage;
     let requestPersistence: () => Promise<boolean | undefined>;

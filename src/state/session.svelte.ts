@@ -15,6 +15,7 @@ import {
   type Patch,
 } from '../domain/index';
 import type { AssessmentStore } from '../db/assessments';
+import { Loader } from './loader.svelte';
 import type { StoredAssessment } from '../db/database';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -29,10 +30,10 @@ export class AssessmentSession {
   saveError = $state<string | null>(null);
   /** The stored file with this tab's unsaved edits applied. */
   file = $derived.by(() => (this.record ? this.local(this.record.file) : null));
+  /** The record's rubric, loaded on demand; the frame shows its error with a retry. */
+  readonly rubricLoad = new Loader((id: string) => loadRubric(id));
   /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
-  /** Bumped when a lazily loaded rubric arrives, so the getters below run again. */
-  private rubricsLoaded = $state(0);
-  anyRubric = $derived(this.file && this.rubricsLoaded >= 0 ? getAnyRubric(this.file.rubric) : undefined);
+  anyRubric = $derived(this.file && this.rubricLoad.state ? getAnyRubric(this.file.rubric) : undefined);
   /** Set for weighted (national-style) rubrics. */
   rubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
   evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
@@ -59,13 +60,13 @@ export class AssessmentSession {
     void store.get(id).then((rec) => {
       if (!this.record && rec) this.record = rec;
       else if (!rec) this.missing = true;
-      if (rec && !getAnyRubric(rec.file.rubric)) void loadRubric(rec.file.rubric).then(() => this.rubricsLoaded++);
+      if (rec) this.rubricLoad.request(rec.file.rubric);
     });
     this.sub = store.watch(id).subscribe({
       next: (rec) => {
         this.record = rec ?? null;
         this.missing = !rec;
-        if (rec && !getAnyRubric(rec.file.rubric)) void loadRubric(rec.file.rubric).then(() => this.rubricsLoaded++);
+        if (rec) this.rubricLoad.request(rec.file.rubric);
       },
       error: (e) => {
         this.saveState = 'error';

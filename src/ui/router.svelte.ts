@@ -17,12 +17,21 @@ export type Route =
   | { name: 'trend'; enterprise: string }
   | { name: 'not-found' };
 
-const current = $state({ path: readPath() });
+/** Longer paths are no route of ours (ids are UUIDs); they go to the not-found page without being split. */
+export const MAX_PATH_LENGTH = 2048;
 
-function readPath(): string {
-  if (typeof location === 'undefined') return '/';
-  return decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+/** The path a location hash holds, still percent-encoded: each segment is decoded on its own by `parseRoute`. */
+export function pathFromHash(hash: string): string {
+  return hash.replace(/^#/, '') || '/';
 }
+
+/** Never throws, whatever the hash holds: a malformed one routes to the not-found page instead. */
+export function readPath(): string {
+  if (typeof location === 'undefined') return '/';
+  return pathFromHash(location.hash);
+}
+
+const current = $state({ path: readPath() });
 
 if (typeof window !== 'undefined') {
   window.addEventListener('hashchange', () => {
@@ -30,8 +39,22 @@ if (typeof window !== 'undefined') {
   });
 }
 
+/** A decoded path segment, or undefined for a malformed escape such as `%` or `%E0%A4%A`. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The route of a hash path (as `pathFromHash` gives it); any string routes, unknown ones to not-found. */
 export function parseRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean);
+  if (path.length > MAX_PATH_LENGTH) return { name: 'not-found' };
+  // split before decoding, so an escaped '/' (%2F) inside an id stays in that id
+  const decoded = path.split('/').filter(Boolean).map(decodeSegment);
+  if (decoded.includes(undefined)) return { name: 'not-found' };
+  const parts = decoded as string[];
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'rubric' && parts.length === 1) return { name: 'rubric' };
   if (parts[0] === 'method' && parts.length === 1) return { name: 'method' };

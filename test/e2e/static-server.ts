@@ -25,7 +25,11 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '
 export async function serveDist(
   dist: string,
   prefix: string,
-  options: { gzip?: boolean } = {},
+  options: {
+    gzip?: boolean;
+    /** Send `Vary: Origin` on every file, as `vite preview` and many CDNs do (the service worker must cope). */
+    varyOrigin?: boolean;
+  } = {},
 ): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -44,10 +48,12 @@ export async function serveDist(
       const body = await readFile(join(dist, rel));
       const gzip =
         options.gzip && COMPRESSIBLE.has(extname(rel)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+      const vary = [options.varyOrigin && 'Origin', gzip && 'Accept-Encoding'].filter(Boolean).join(', ');
       res.writeHead(200, {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...(vary ? { vary } : {}),
       });
       res.end(gzip ? gzipSync(body, { level: 9 }) : body);
     } catch {

@@ -20,7 +20,7 @@ export function loadChecklistMapping(
   let hit = cache.get(rubric.id);
   if (!hit) {
     const load = sources[rubric.id];
-    hit = load
+    const loading = load
       ? load().then((m) => {
           const parsed = parseChecklistMapping(m.default, national, rubric);
           if (!parsed.ok)
@@ -28,7 +28,9 @@ export function loadChecklistMapping(
           return parsed.mapping;
         })
       : Promise.resolve(undefined);
-    cache.set(rubric.id, hit);
+    // a failed load is forgotten, so a retry fetches (and validates) the mapping again
+    loading.catch(() => cache.get(rubric.id) === loading && cache.delete(rubric.id));
+    cache.set(rubric.id, (hit = loading));
   }
   return hit;
 }

@@ -64,8 +64,10 @@ export function loadGuide(industry: Industry | undefined): Promise<Guide> {
   const key: Industry = industry !== undefined && Object.hasOwn(sources, industry) ? industry : 'other';
   let guide = cache.get(key);
   if (!guide) {
-    guide = load(key);
-    cache.set(key, guide);
+    const loading = load(key);
+    // a failed load is forgotten, so a retry fetches (and validates) the guide again
+    loading.catch(() => cache.get(key) === loading && cache.delete(key));
+    cache.set(key, (guide = loading));
   }
   return guide;
 }
