@@ -38,6 +38,9 @@ export default defineConfig({
           setupFiles: ['test/e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits on the page's state: 1 s (the default) is too short for a screen loaded on demand
+          // on a busy 2-core machine, and a state that arrives earlier ends the wait earlier.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

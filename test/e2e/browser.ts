@@ -2,7 +2,7 @@
  * Headless Chromium through playwright-core, using the system browser (Debian's /usr/bin/chromium):
  * playwright's own browser download cannot run here. Set CHROMIUM_PATH to use another binary.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,15 +70,32 @@ export async function launchWithPage(options: { locale?: string } = {}): Promise
   return { ctx, page };
 }
 
+/** A browser and one page opened by `open` and closed by `close` (vitest hooks); read the fields in the tests. */
+function pageFor(
+  options: { locale?: string },
+  open: typeof beforeAll,
+  close: typeof afterAll,
+): { ctx: BrowserContext; page: Page } {
+  const opened = {} as { ctx: BrowserContext; page: Page };
+  open(async () => {
+    Object.assign(opened, await launchWithPage(options));
+  });
+  close(async () => opened.ctx?.close());
+  return opened;
+}
+
 /**
  * A browser and one page for a describe block: opened before its tests, closed after them. The fields are
  * filled when the block's tests run, so read them there (or copy them in a later beforeAll).
  */
 export function pageForSuite(options: { locale?: string } = {}): { ctx: BrowserContext; page: Page } {
-  const opened = {} as { ctx: BrowserContext; page: Page };
-  beforeAll(async () => {
-    Object.assign(opened, await launchWithPage(options));
-  });
-  afterAll(async () => opened.ctx?.close());
-  return opened;
+  return pageFor(options, beforeAll, afterAll);
+}
+
+/**
+ * A fresh browser (empty profile) and page for each test of a describe block, so no test sees another's data,
+ * language or page and each passes when run alone. Read the fields inside the tests.
+ */
+export function pageForEach(options: { locale?: string } = {}): { ctx: BrowserContext; page: Page } {
+  return pageFor(options, beforeEach, afterEach);
 }

@@ -1,13 +1,20 @@
-import { describe, expect, it, inject, afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, inject } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launchWithPage, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForEach, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
-import { stepIds } from './wait';
+import { clickRoute, gotoRoute, stepIds, waitRoute, waitSaved } from './wait';
+import { seed } from './seed';
 import { evaluate, getRubric, validateAssessment, displayScore } from '../../src/domain/index';
 
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
+const FIXTURE = join(import.meta.dirname, '../fixtures/valid-level3.json');
+const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const NAME = '示例食品有限公司';
+/** An enterprise's 2026 assessment and its 2027 re-assessment (a backup exported by the app). */
+const PAIR = join(import.meta.dirname, '../fixtures/progress-pair.json');
+const PAIR_ENTERPRISE = JSON.parse(readFileSync(PAIR, 'utf8')).assessments[0].digilevel.meta.enterpriseId as string;
+const CHECKLIST = join(import.meta.dirname, '../fixtures/chenxing-level2.json');
 
 /** Options to click per item (label text as printed); q2/q3 come from the numeric helpers. */
 const CLICKS: Record<string, string[]> = {
@@ -61,24 +68,20 @@ async function clickOption(page: Page, q: string, label: string) {
 }
 
 describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () => {
-  let ctx: BrowserContext;
-  let page: Page;
-  const base = () => inject('baseUrl');
-  beforeAll(async () => {
-    ({ ctx, page } = await launchWithPage({ locale: 'zh-CN' }));
-  });
-  afterAll(async () => ctx?.close());
+  // each test has its own browser and seeds what it needs: none depends on another's data, language or page
+  const browser = pageForEach({ locale: 'zh-CN' });
 
   it('creates an assessment, answers everything by clicking and typing, and gets the engine level', async () => {
-    await page.goto(base());
+    const { page } = browser;
+    await gotoRoute(page, inject('baseUrl'), '本机上的评测');
     await page.getByRole('button', { name: '新建评测' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
-    await page.getByLabel('企业名称（可选）').fill('示例食品有限公司');
+    await clickRoute(page, page.getByRole('dialog').getByRole('button', { name: '创建' }), '企业概况');
+    await page.getByLabel('企业名称（可选）').fill(NAME);
     await page.getByLabel('所属行业').selectOption('food-beverage');
     await page.getByLabel('企业规模类型').selectOption('above-scale');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'profile-zh-CN');
-    await page.getByRole('link', { name: '开始答题 →' }).click();
+    await clickRoute(page, page.getByRole('link', { name: '开始答题 →' }), '设备系统');
 
     // numeric helpers: 80 of 100 digitised → (60%,100%]; 70 networked → (60%,100%]
     await page.getByLabel('生产设备数量（台）', { exact: true }).fill('100');
@@ -120,24 +123,45 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
     const rubric = getRubric('cn-sme-2024')!;
     const expected = evaluate(rubric, fixture);
     expect(expected.level).toBe(3);
+    await waitRoute(page, '评测结果');
     await expect.poll(() => page.getByTestId('overall-level').innerText()).toBe('三级');
     expect(await page.getByTestId('total-score').innerText()).toBe(String(displayScore(expected.score.total)));
     expect(await page.getByTestId('failing').innerText()).toContain('需 10 个场景达到四级，当前 1 个');
-    await page.waitForTimeout(500);
+    // the radar and the scenario chart are drawn after the text: check the finished screen
+    await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'results-zh-CN');
   });
 
   it('restores everything after a reload', async () => {
-    await page.waitForTimeout(400);
+    const { page } = browser;
+    const [id] = await seed(page, FIXTURE, NAME);
+    await gotoRoute(page, `#/a/${id}/questions/equipment-systems`, '设备系统');
+    // 50 of 100 digitised → (40%,60%]; 30 networked → (20%,40%]
+    await page.getByLabel('生产设备数量（台）', { exact: true }).fill('100');
+    await page.getByLabel('实现数字化的生产设备数量（台）').fill('50');
+    await page.getByLabel('实现联网的生产设备数量（台）').fill('30');
+    await expect.poll(() => page.locator('#question-q3').getByLabel('(20%,40%]').isChecked()).toBe(true);
+    await waitSaved(page);
     await page.reload();
-    await expect.poll(() => page.getByTestId('overall-level').innerText()).toBe('三级');
-    await page.getByRole('link', { name: '评测题' }).click();
-    await expect.poll(() => page.getByLabel('实现数字化的生产设备数量（台）').inputValue()).toBe('80');
+    await waitRoute(page, '设备系统');
+    expect(await page.getByLabel('实现数字化的生产设备数量（台）').inputValue()).toBe('50');
+    expect(await page.getByLabel('实现联网的生产设备数量（台）').inputValue()).toBe('30');
+    expect(await page.locator('#question-q2').getByLabel('(40%,60%]').isChecked()).toBe(true);
+    expect(await page.locator('#question-q3').getByLabel('(20%,40%]').isChecked()).toBe(true);
+    const expected = evaluate(getRubric('cn-sme-2024')!, {
+      ...fixture,
+      answers: { ...fixture.answers, q2: 3, q3: 2 },
+    });
+    await clickRoute(page, page.getByRole('link', { name: '结果', exact: true }), '评测结果');
+    await expect
+      .poll(() => page.getByTestId('total-score').innerText())
+      .toBe(String(displayScore(expected.score.total)));
   });
 
   it('exports the file and imports it back with the same result; a broken file changes nothing', async () => {
-    await page.getByRole('link', { name: '我的评测' }).click();
+    const { page } = browser;
+    await seed(page, FIXTURE, NAME);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'home-zh-CN');
     const [download] = await Promise.all([
@@ -189,36 +213,72 @@ describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () 
   });
 
   it('switches to English, remembers it, and every screen passes axe', async () => {
+    const { page } = browser;
+    await seed(page, FIXTURE, NAME);
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Assessments on this device');
+    await waitRoute(page, 'Assessments on this device');
     await page.reload();
-    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Assessments on this device');
+    await waitRoute(page, 'Assessments on this device');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'home-en');
-    await page.getByTestId('assessment-row').first().getByRole('link').first().click();
-    for (const [tab, name] of [
-      ['Profile', 'profile-en'],
-      ['Items', 'questions-en'],
-      ['Scenarios', 'scenarios-en'],
-      ['Results', 'results-en'],
+    await clickRoute(page, page.getByTestId('assessment-row').first().getByRole('link').first(), /./);
+    for (const [tab, heading, name] of [
+      ['Profile', 'Enterprise profile', 'profile-en'],
+      ['Items', 'Equipment and systems', 'questions-en'],
+      ['Scenarios', 'Product lifecycle digitalisation', 'scenarios-en'],
+      ['Results', 'Results', 'results-en'],
     ] as const) {
-      await page.getByRole('link', { name: tab, exact: true }).click();
-      await page.waitForTimeout(300);
+      await clickRoute(page, page.getByRole('link', { name: tab, exact: true }), heading);
       expect(await axeViolations(page), tab).toEqual([]);
       await screenshot(page, name);
     }
     expect(await page.getByTestId('overall-level').innerText()).toBe('Level 3');
-    await page.getByRole('link', { name: 'Rubric', exact: true }).click();
+    await clickRoute(
+      page,
+      page.getByRole('link', { name: 'Rubric', exact: true }),
+      getRubric('cn-sme-2024')!.title.en!,
+    );
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('works on a 360 px wide phone screen', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.getByRole('link', { name: 'My assessments' }).click();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'home-en-360px');
-  });
+  it.each(['zh-CN', 'en'] as const)(
+    'works on a 360 px wide phone screen in %s: no screen scrolls sideways',
+    async (lang) => {
+      const { page } = browser;
+      const [later, earlier] = await seed(page, PAIR, NAME, 2);
+      const [checklist] = await seed(page, CHECKLIST, '示例电气');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.getByTestId('language').selectOption(lang);
+      const a = `#/a/${later}`;
+      const c = `#/a/${checklist}`;
+      const screens: [string, string, string | RegExp][] = [
+        ['#/', '本机上的评测', 'Assessments on this device'],
+        ['#/rubric', getRubric('cn-sme-2024')!.title['zh-CN']!, getRubric('cn-sme-2024')!.title.en!],
+        ['#/method', '方法说明：得分和等级如何计算', 'Method: how the score and the level are computed'],
+        [`${a}/profile`, '企业概况', 'Enterprise profile'],
+        [`${a}/questions/equipment-systems`, '设备系统', 'Equipment and systems'],
+        [`${a}/questions/data-collection`, '数据采集', 'Data collection'],
+        [`${a}/scenarios/production-execution`, '生产执行数字化', 'Production execution digitalisation'],
+        [`${a}/results`, '评测结果', 'Results'],
+        [`${a}/roadmap`, '转型路线图：食品饮料', 'Transformation roadmap: Food and beverage'],
+        [`${a}/review`, '评审准备', 'Review readiness'],
+        [`${a}/report`, '中小企业数字化水平自评报告', 'SME digital-level self-assessment report'],
+        [`${a}/compare/${earlier}`, '对比两次评测', 'Compare two assessments'],
+        [`#/e/${PAIR_ENTERPRISE}`, `“${NAME}”的历年趋势`, `Trend over the years: ${NAME}`],
+        [`${c}/questions`, '顶层规划', 'Top-level planning'],
+        [`${c}/results`, '评测结果', 'Results'],
+        [`${c}/roadmap`, '转型路线图：电气机械和器材', 'Transformation roadmap: Electrical machinery and equipment'],
+      ];
+      // in this order no two screens in a row share a heading, so each wait sees the new screen, not the last one
+      const overflowing: Record<string, number> = {};
+      for (const [url, zh, en] of screens) {
+        await gotoRoute(page, url, lang === 'zh-CN' ? zh : en);
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (over > 0) overflowing[url.replace(/[0-9a-f-]{36}/g, ':id')] = over;
+        if (url === '#/' || url === '#/rubric')
+          await screenshot(page, `${url === '#/' ? 'home' : 'rubric'}-${lang}-360px`);
+      }
+      expect(overflowing).toEqual({});
+    },
+  );
 });

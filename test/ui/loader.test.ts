@@ -16,6 +16,9 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/** Lazy's props as its generic sees them (the fixture's own props are checked by the fixture). */
+type AnyScreen = () => Promise<{ default: Component<Record<string, unknown>> }>;
+
 const settled = () => new Promise((r) => setTimeout(r, 0));
 
 describe('Loader', () => {
@@ -105,7 +108,7 @@ describe('Lazy screens', () => {
     const load = vi.fn<() => Promise<{ default: Component<{ fail: () => boolean }> }>>();
     load.mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module: Results.js'));
     load.mockResolvedValueOnce({ default: FailingScreen });
-    render(Lazy, { props: { load, props: { fail: () => false } } });
+    render(Lazy, { props: { load: load as unknown as AnyScreen, props: { fail: () => false } } });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('没有加载成功');
     expect(alert).toHaveTextContent('Results.js');
@@ -117,7 +120,12 @@ describe('Lazy screens', () => {
   it('catches an error thrown inside a derived value of a screen and renders it again on retry', async () => {
     let broken = true;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    render(Lazy, { props: { load: () => Promise.resolve({ default: FailingScreen }), props: { fail: () => broken } } });
+    render(Lazy, {
+      props: {
+        load: (() => Promise.resolve({ default: FailingScreen })) as unknown as AnyScreen,
+        props: { fail: () => broken },
+      },
+    });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('出错了，无法显示');
     expect(alert).toHaveTextContent('domain error in a derived value');
