@@ -129,4 +129,17 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
     await expect.poll(() => page.locator('canvas[data-drawn="true"]').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId('load-error').count()).toBe(0);
   });
+
+  it('switches to English after its strings failed to load and a retry', async () => {
+    const unblock = await block(page, chunk('en-'));
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('language').selectOption('en');
+    const retry = await expectLoadError(page);
+    // the menu shows the language still in use
+    expect(await page.getByTestId('language').inputValue()).toBe('zh-CN');
+    await unblock();
+    await retry.click();
+    await page.getByRole('button', { name: 'New assessment' }).waitFor();
+    expect(await page.getByTestId('language').inputValue()).toBe('en');
+  });
 });
