@@ -1,6 +1,6 @@
 /**
  * The meeting report as localized blocks, built once from the domain's results; the print view and
- * the PDF writer both lay out exactly this. Uses the active UI language.
+ * the PDF writer both lay out exactly this, in the language it is given (not read from the UI's state).
  */
 import {
   EXTENSION_KEY,
@@ -15,9 +15,9 @@ import {
   type Roadmap,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc, num, list, paren, clauses, currentLanguage } from '../i18n/index.svelte';
-import { describeCondition, levelName, planSummary, reasonText, scenarioName } from '../i18n/format';
-import { chartModels } from '../ui/charts/chart-models';
+import { translator, type Language } from '../i18n/translator';
+import { phrases } from '../i18n/phrases';
+import { chartModels } from './chart-models';
 import type { Block, ReportDocument } from './document';
 import { progressBlocks, type ProgressEntry } from './progress-blocks';
 import { evidenceBlocks } from './evidence-blocks';
@@ -36,9 +36,11 @@ export interface ReportInput {
   progress?: { current: ProgressEntry; history: ProgressEntry[] };
 }
 
-export function buildReport(input: ReportInput): ReportDocument {
+export function buildReport(input: ReportInput, lang: Language): ReportDocument {
   const { rubric, file, evaluation: e, plans, guide, roadmap } = input;
-  const lang = currentLanguage();
+  const tr = translator(lang);
+  const { t, loc, num, list, paren, clauses } = tr;
+  const { describeCondition, levelName, planSummary, reasonText, scenarioName } = phrases(tr);
   const date = (ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(ms);
   const name = file.profile?.name?.trim() || t('home.anonymous');
   const ext = file[EXTENSION_KEY];
@@ -180,7 +182,10 @@ export function buildReport(input: ReportInput): ReportDocument {
 
   if (input.progress)
     blocks.push(
-      ...progressBlocks({ rubric, current: input.progress.current, history: input.progress.history, guides: [guide] }),
+      ...progressBlocks(
+        { rubric, current: input.progress.current, history: input.progress.history, guides: [guide] },
+        lang,
+      ),
     );
 
   // Appendix: answers with notes and evidence
@@ -212,7 +217,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     }),
   });
 
-  blocks.push(...evidenceBlocks(rubric, file, e));
+  blocks.push(...evidenceBlocks(rubric, file, e, lang));
 
   return {
     lang,

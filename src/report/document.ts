@@ -2,8 +2,9 @@
  * A report as a list of localized blocks. One builder (build-report.ts) makes it from the domain's
  * results; the print view and the PDF writer only lay these blocks out, so both show the same content.
  */
-import type { BarsModel, RadarModel } from '../ui/charts/chart-models';
-import type { LevelStepsModel, TrendLinesModel } from '../ui/charts/trend-models';
+import type { Language } from '../i18n/translator';
+import type { BarsModel, RadarModel } from './chart-models';
+import type { LevelStepsModel, TrendLinesModel } from './trend-models';
 
 export type Block =
   | { kind: 'cover'; title: string; subtitle: string; rows: [string, string][] }
@@ -44,7 +45,7 @@ export function chartText(b: ChartBlock): string[] {
 }
 
 export interface ReportDocument {
-  lang: 'zh-CN' | 'en';
+  lang: Language;
   title: string;
   /** "第 {page} 页 / 共 {pages} 页" with placeholders. */
   pageLabel: string;

@@ -15,11 +15,20 @@ import {
   type EvidenceClaim,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc } from '../i18n/index.svelte';
-import { levelName } from '../i18n/format';
+import { translator, type Language } from '../i18n/translator';
+import { phrases } from '../i18n/phrases';
 import type { Block } from './document';
 
-export function evidenceBlocks(rubric: WeightedRubric, file: AssessmentFile, evaluation: Evaluation): Block[] {
+/** The appendix in `lang`; empty for a rubric without evidence guidance. */
+export function evidenceBlocks(
+  rubric: WeightedRubric,
+  file: AssessmentFile,
+  evaluation: Evaluation,
+  lang: Language,
+): Block[] {
+  const tr = translator(lang);
+  const { t, loc } = tr;
+  const { levelName } = phrases(tr);
   const guidance = getEvidenceGuidance(rubric.id);
   if (!guidance) return [];
   const list = evidenceChecklist(rubric, guidance, file, file[EXTENSION_KEY]?.evidenceChecks ?? {});

@@ -15,10 +15,9 @@ import {
   type Guide,
   type WeightedRubric,
 } from '../domain/index';
-import { t, loc, num, paren, clauses } from '../i18n/index.svelte';
-import { levelName, scenarioName } from '../i18n/format';
-import { pointLabel, pointTitle, signedNumber, signedScore } from '../ui/progress-format';
-import { trendModels } from '../ui/charts/trend-models';
+import { translator, type Language } from '../i18n/translator';
+import { phrases } from '../i18n/phrases';
+import { trendModels } from './trend-models';
 import type { Block } from './document';
 
 export interface ProgressEntry {
@@ -42,9 +41,12 @@ export interface ProgressInput {
 
 /**
  * Blocks for the comparison (current vs the assessment it was re-assessed from, else the one before it)
- * and the trend. Empty when the enterprise has only one assessment of this rubric.
+ * and the trend, in `lang`. Empty when the enterprise has only one assessment of this rubric.
  */
-export function progressBlocks(input: ProgressInput): Block[] {
+export function progressBlocks(input: ProgressInput, lang: Language): Block[] {
+  const tr = translator(lang);
+  const { t, loc, num, paren, clauses } = tr;
+  const { levelName, scenarioName, pointLabel, pointTitle, signedNumber, signedScore } = phrases(tr);
   const { rubric, current } = input;
   const entries = chronological([
     ...input.history.filter((e) => e.id !== current.id && e.file.rubric === rubric.id),

@@ -78,6 +78,9 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
       expect(text).toContain(scenario.replace(/\s+/g, ''));
       expect(text).toContain(firstStep.replace(/\s+/g, '').slice(0, 12));
       expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC.*yes/);
+      // the radar and the scenario bars, drawn by the rasteriser the report screen hands to the PDF writer
+      const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(images).toHaveLength(2);
       execFileSync('pdftoppm', [
         '-png',
         '-r',

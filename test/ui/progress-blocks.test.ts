@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -13,7 +13,6 @@ import {
 import { progressBlocks, type ProgressEntry } from '../../src/report/progress-blocks';
 import { documentText, type Block, type ChartBlock } from '../../src/report/document';
 import { missingCharacters } from '../../src/report/fonts/charset';
-import { setLanguage } from '../../src/i18n/index.svelte';
 
 const rubric = getRubric('cn-sme-2024')!;
 const fixture = (): AssessmentFile =>
@@ -45,17 +44,14 @@ const second = entry('b', Date.parse('2027-03-01T00:00:00.000Z'), [
 const textOf = (blocks: Block[]) =>
   documentText({ lang: 'zh-CN', title: '', pageLabel: '', generatedAt: '', disclaimer: '', blocks });
 
-afterAll(() => setLanguage('zh-CN'));
-
 describe('progressBlocks', () => {
   it('is empty for an enterprise with one assessment', () => {
-    expect(progressBlocks({ rubric, current: second, history: [second] })).toEqual([]);
-    expect(progressBlocks({ rubric, current: second, history: [] })).toEqual([]);
+    expect(progressBlocks({ rubric, current: second, history: [second] }, 'zh-CN')).toEqual([]);
+    expect(progressBlocks({ rubric, current: second, history: [] }, 'zh-CN')).toEqual([]);
   });
 
   it('compares with the previous assessment and lists the trend (zh-CN), in characters the PDF font has', () => {
-    setLanguage('zh-CN');
-    const blocks = progressBlocks({ rubric, current: second, history: [first, second], guides: [guide] });
+    const blocks = progressBlocks({ rubric, current: second, history: [first, second], guides: [guide] }, 'zh-CN');
     const headings = blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
     expect(headings).toEqual([
       '进展：与上一次评测对比',
@@ -81,8 +77,7 @@ describe('progressBlocks', () => {
   });
 
   it('draws the trend as a score chart and a level step chart, with the same figures as its table', () => {
-    setLanguage('zh-CN');
-    const blocks = progressBlocks({ rubric, current: second, history: [first, second] });
+    const blocks = progressBlocks({ rubric, current: second, history: [first, second] }, 'zh-CN');
     const charts = blocks.filter((b): b is ChartBlock => b.kind === 'chart');
     expect(charts.map((c) => [c.chart, c.caption])).toEqual([
       ['trend', '总分与各一级指标得分'],
@@ -107,8 +102,7 @@ describe('progressBlocks', () => {
   });
 
   it('in English, for the earlier assessment: no comparison, only the trend', () => {
-    setLanguage('en');
-    const blocks = progressBlocks({ rubric, current: first, history: [second, first] });
+    const blocks = progressBlocks({ rubric, current: first, history: [second, first] }, 'en');
     expect(blocks[0]).toEqual({ kind: 'heading', level: 1, text: 'Trend over the years', id: 'trend' });
     const text = textOf(blocks);
     expect(text).toContain('Revenue growth rate (%)');

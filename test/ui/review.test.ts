@@ -155,7 +155,7 @@ describe('evidenceBlocks (report appendix)', () => {
         claim: 'quality@4',
         ids: ['vision-inspection-results'],
       });
-      const blocks = evidenceBlocks(rubric, file, evaluate(rubric, file));
+      const blocks = evidenceBlocks(rubric, file, evaluate(rubric, file), lang);
       expect(blocks[0]).toMatchObject({
         kind: 'heading',
         level: 1,

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChartBlock, ReportDocument } from '../../src/report/document';
-import { writePdf } from '../../src/report/pdf/write-pdf';
+import { writePdf, type WritePdfOptions } from '../../src/report/pdf/write-pdf';
 import { drawChartBlock } from '../../src/ui/charts/draw';
+import { rasteriseChart } from '../../src/ui/charts/rasterise';
 
 // jsdom has no canvas: chart.js is replaced, and the canvas "renders" a 1×1 PNG.
 vi.mock('../../src/ui/charts/draw', () => ({ drawChartBlock: vi.fn() }));
@@ -57,7 +58,7 @@ function report(overrides: Partial<ReportDocument> = {}): ReportDocument {
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
-async function pdfOf(doc: ReportDocument, options: { charts?: boolean } = { charts: false }): Promise<string> {
+async function pdfOf(doc: ReportDocument, options: WritePdfOptions = { charts: false }): Promise<string> {
   const blob = await writePdf(doc, { ...options, fontBytes });
   expect(blob.type).toBe('application/pdf');
   return latin1(new Uint8Array(await blob.arrayBuffer()));
@@ -261,7 +262,7 @@ describe('writePdf', () => {
     ];
     const doc = report({ blocks });
     const before = document.body.childElementCount;
-    const pdf = await pdfOf(doc, {});
+    const pdf = await pdfOf(doc, { rasterise: rasteriseChart });
     // jsPDF stores identical image data once (these mocks all return one PNG); each placement is a "Do"
     expect(
       inflatedStreams(pdf)

@@ -17,8 +17,8 @@ import {
   Legend,
   Tooltip,
 } from 'chart.js';
-import type { BarsModel, RadarModel } from './chart-models';
-import type { LevelStepsModel, TrendLinesModel } from './trend-models';
+import type { BarsModel, RadarModel } from '../../report/chart-models';
+import type { LevelStepsModel, TrendLinesModel } from '../../report/trend-models';
 import type { ChartBlock } from '../../report/document';
 
 Chart.register(

@@ -1,5 +1,5 @@
 /** What the charts show, computed from an evaluation; shared by the screen, the print view and the PDF. */
-import { toNumber, allScenarios, type Evaluation, type LocalizedText, type WeightedRubric } from '../../domain/index';
+import { toNumber, allScenarios, type Evaluation, type LocalizedText, type WeightedRubric } from '../domain/index';
 
 export interface RadarModel {
   labels: string[];

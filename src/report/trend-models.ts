@@ -1,5 +1,5 @@
 /** What the trend charts show: computed from a trend series; labels already in the active language. */
-import { toNumber, displayScore, type TrendSeries, type WeightedRubric, type LocalizedText } from '../../domain/index';
+import { toNumber, displayScore, type TrendSeries, type WeightedRubric, type LocalizedText } from '../domain/index';
 
 export interface TrendLinesModel {
   labels: string[];
