@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
+  // generated folders, present once made: vite build, e2e artifacts, `npm run bench` (bench/result.json)
   { ignores: ['dist', 'node_modules', 'test-output', 'bench'] },
   js.configs.recommended,
   ...ts.configs.recommended,
