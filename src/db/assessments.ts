@@ -13,6 +13,16 @@ import {
 } from '../domain/index';
 import type { DigiLevelDB, StoredAssessment } from './database';
 import { toExport } from './export-file';
+import {
+  asChecked,
+  checkLoaded,
+  checkRecord,
+  DamagedRecordError,
+  knownRubricOf,
+  newestFirst,
+  type RecordCheck,
+} from './records';
+import { RecordMissingError } from './write-error';
 
 /** validateProfile's latest accepted year. */
 const MAX_PROFILE_YEAR = 2200;
@@ -28,16 +38,47 @@ export class AssessmentStore {
     readonly writer: string = newId(),
   ) {}
 
-  list(): Observable<StoredAssessment[]> {
-    return liveQuery(() => this.db.assessments.orderBy('updatedAt').reverse().toArray());
+  /**
+   * Every stored record as stored, newest first: unchecked (check each with checkRecord). Not through the
+   * updatedAt index, which leaves out a record whose updatedAt is missing or not a number.
+   */
+  list(): Observable<unknown[]> {
+    return liveQuery(async () => newestFirst(await this.db.assessments.toArray()));
   }
 
+  /**
+   * The record, checked when its rubric is loaded (asChecked); otherwise as stored, and then it may be
+   * damaged: readers check it (checkRecord) before showing it.
+   */
   watch(id: string): Observable<StoredAssessment | undefined> {
-    return liveQuery(() => this.db.assessments.get(id));
+    return liveQuery(async () => asChecked(await this.db.assessments.get(id)));
   }
 
-  get(id: string): Promise<StoredAssessment | undefined> {
-    return this.db.assessments.get(id);
+  /** As watch(): checked when its rubric is loaded, else as stored (and then possibly damaged). */
+  async get(id: string): Promise<StoredAssessment | undefined> {
+    return asChecked(await this.db.assessments.get(id));
+  }
+
+  /**
+   * checkRecord, for screens holding a record from get() or watch(): the validation code comes with the
+   * store (after the first paint) instead of with the screens.
+   */
+  check(raw: unknown): RecordCheck {
+    return checkRecord(raw);
+  }
+
+  /** The rubric a stored record names, when it is one the app can load (knownRubricOf). */
+  rubricOf(raw: unknown): string | undefined {
+    return knownRubricOf(raw);
+  }
+
+  /** The record checked (its rubric loaded first); throws DamagedRecordError when it is damaged. */
+  async read(id: string): Promise<StoredAssessment | undefined> {
+    const raw = await this.db.assessments.get(id);
+    if (raw === undefined) return undefined;
+    const checked = await checkLoaded(raw);
+    if (checked.status === 'damaged') throw new DamagedRecordError(checked.damaged);
+    return checked.record;
   }
 
   async create(rubric: string, profile: Profile = {}, enterpriseId = newId()): Promise<string> {
@@ -65,8 +106,12 @@ export class AssessmentStore {
   /** Applies patches to the stored record atomically; returns the new revision. */
   async update(id: string, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
     return this.db.transaction('rw', this.db.assessments, async () => {
-      const current = await this.db.assessments.get(id);
-      if (!current) throw new Error(`assessment ${id} not found`);
+      const stored = await this.db.assessments.get(id);
+      if (!stored) throw new RecordMissingError(id);
+      // patches go onto the checked file (e.g. absent scenarios as {}); a damaged record is left as it is
+      const checked = checkRecord(stored);
+      if (checked.status === 'damaged') throw new DamagedRecordError(checked.damaged);
+      const current = checked.status === 'ok' ? checked.record : stored;
       const file = patches.reduce(applyPatch, current.file);
       const next: StoredAssessment = {
         ...current,
@@ -86,8 +131,8 @@ export class AssessmentStore {
   }
 
   async duplicate(id: string, label?: string): Promise<string> {
-    const source = await this.get(id);
-    if (!source) throw new Error(`assessment ${id} not found`);
+    const source = await this.read(id);
+    if (!source) throw new RecordMissingError(id);
     let file = applyPatch(source.file, { op: 'meta', key: 'label', value: label });
     file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
     return this.insert(file, source.enterpriseId);
@@ -101,8 +146,8 @@ export class AssessmentStore {
    * belong to their year and are not copied; neither are the source's label and dates.
    */
   async reassess(id: string, label?: string): Promise<string> {
-    const source = await this.get(id);
-    if (!source) throw new Error(`assessment ${id} not found`);
+    const source = await this.read(id);
+    if (!source) throw new RecordMissingError(id);
     const year = source.file.profile?.year ?? new Date(source.createdAt).getFullYear();
     let file = structuredClone(source.file);
     const ext = file[EXTENSION_KEY];
@@ -124,8 +169,8 @@ export class AssessmentStore {
 
   /** The file as exported: the stored document stamped with its dates. */
   async exportFile(id: string): Promise<AssessmentFile> {
-    const a = await this.get(id);
-    if (!a) throw new Error(`assessment ${id} not found`);
+    const a = await this.read(id);
+    if (!a) throw new RecordMissingError(id);
     return toExport(a);
   }
 }

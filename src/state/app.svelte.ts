@@ -3,17 +3,38 @@ import type { Subscription } from 'dexie';
 import type { OpenedStorage, StorageMode } from '../db/open';
 import type { AssessmentStore } from '../db/assessments';
 import { DEFAULT_RUBRIC, getAnyRubric, loadRubric } from '../domain/index';
-import type { StoredAssessment } from '../db/database';
+import type * as Records from '../db/records';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 class AppState {
   store = $state<AssessmentStore | null>(null);
   mode = $state<StorageMode | null>(null);
   storageError = $state<string | null>(null);
   persisted = $state<boolean | undefined>(undefined);
-  assessments = $state.raw<StoredAssessment[]>([]);
-  loaded = $state(false);
   /** Bumped when a rubric loaded on demand arrives, so lists summarising assessments recompute. */
   rubricsLoaded = $state(0);
+  /** Every stored record as read (newest first), before it is checked. */
+  private stored = $state.raw<unknown[]>([]);
+  private listed = $state(false);
+  /** Each stored record checked (records.ts); again when a rubric arrives. */
+  private checks = $derived.by(() => {
+    const records = this.records;
+    return records && this.rubricsLoaded >= 0 ? this.stored.map((raw) => records.checkRecord(raw)) : [];
+  });
+  /** The usable assessments, newest first, their files as validation returns them. */
+  assessments = $derived(this.checks.flatMap((c) => (c.status === 'ok' ? [c.record] : [])));
+  /** Stored records that fail the check: listed as damaged (export raw data, delete), never hidden. */
+  damaged = $derived(this.checks.flatMap((c) => (c.status === 'damaged' ? [c.damaged] : [])));
+  /** Rubrics that listed records need and that failed to load: id → why. `retryRubrics()` tries again. */
+  rubricFailures = $state.raw<Record<string, string>>({});
+  /** Records held back until their rubric has loaded (the check needs it): their rubric ids. */
+  waiting = $derived(this.checks.flatMap((c) => (c.status === 'pending' ? [c.rubric] : [])));
+  /** The list is complete: read, and every rubric it needs loaded or failed (then `rubricFailures` says so). */
+  loaded = $derived(this.listed && this.waiting.every((id) => Object.hasOwn(this.rubricFailures, id)));
+  private rubricsInFlight = new Set<string>();
+  /** The record checks: validation code loads with storage, after the first paint (records.ts). */
+  private records = $state.raw<typeof Records | null>(null);
   private sub: Subscription | undefined;
   private opened!: (store: AssessmentStore) => void;
   private failed!: (error: unknown) => void;
@@ -47,7 +68,12 @@ class AppState {
     let opened: OpenedStorage;
     let requestPersistence: () => Promise<boolean | undefined>;
     try {
-      const [db, { AssessmentStore }] = await Promise.all([import('../db/open'), import('../db/assessments')]);
+      const [db, { AssessmentStore }, records] = await Promise.all([
+        import('../db/open'),
+        import('../db/assessments'),
+        import('../db/records'),
+      ]);
+      this.records = records;
       requestPersistence = db.requestPersistence;
       opened = await db.openStorage();
       this.store = new AssessmentStore(opened.db);
@@ -62,13 +88,33 @@ class AppState {
     this.opened(this.store);
     this.sub = this.store.list().subscribe({
       next: (rows) => {
-        this.assessments = rows;
-        this.loaded = true;
-        for (const id of new Set(rows.map((r) => r.file.rubric)))
-          if (!getAnyRubric(id)) void loadRubric(id).then(() => this.rubricsLoaded++);
+        this.stored = rows;
+        this.listed = true;
+        this.loadListedRubrics();
       },
     });
     if (opened.mode === 'persistent') this.persisted = await requestPersistence();
+  }
+
+  /** Loads the rubrics of listed records that are not loaded yet; a failure is kept in `rubricFailures`. */
+  private loadListedRubrics() {
+    const records = this.records;
+    if (!records) return;
+    for (const id of new Set(this.stored.flatMap((raw) => records.knownRubricOf(raw) ?? []))) {
+      if (getAnyRubric(id) || this.rubricsInFlight.has(id) || Object.hasOwn(this.rubricFailures, id)) continue;
+      this.rubricsInFlight.add(id);
+      loadRubric(id)
+        .then(
+          () => this.rubricsLoaded++,
+          (e: unknown) => (this.rubricFailures = { ...this.rubricFailures, [id]: errorText(e) }),
+        )
+        .finally(() => this.rubricsInFlight.delete(id));
+    }
+  }
+
+  retryRubrics() {
+    this.rubricFailures = {};
+    this.loadListedRubrics();
   }
 
   stop() {

@@ -28,10 +28,18 @@ export class AssessmentSession {
   missing = $state(false);
   saveState = $state<SaveState>('saved');
   saveError = $state<string | null>(null);
-  /** The stored file with this tab's unsaved edits applied. */
-  file = $derived.by(() => (this.record ? this.local(this.record.file) : null));
   /** The record's rubric, loaded on demand; the frame shows its error with a retry. */
   readonly rubricLoad = new Loader((id: string) => loadRubric(id));
+  /** The stored record checked (db/records.ts) once its rubric is here; null until then. */
+  private checked = $derived.by(() => {
+    if (!this.record || !this.rubricLoad.state) return null;
+    const checked = this.store.check(this.record);
+    return checked.status === 'pending' ? null : checked;
+  });
+  /** Set when the stored record is damaged: the frame says so (export raw data, delete), never "loading". */
+  damaged = $derived(this.checked?.status === 'damaged' ? this.checked.damaged : null);
+  /** The stored file (as validated) with this tab's unsaved edits applied. */
+  file = $derived.by(() => (this.checked?.status === 'ok' ? this.local(this.checked.record.file) : null));
   /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
   anyRubric = $derived(this.file && this.rubricLoad.state ? getAnyRubric(this.file.rubric) : undefined);
   /** Set for weighted (national-style) rubrics. */
@@ -60,19 +68,25 @@ export class AssessmentSession {
     void store.get(id).then((rec) => {
       if (!this.record && rec) this.record = rec;
       else if (!rec) this.missing = true;
-      if (rec) this.rubricLoad.request(rec.file.rubric);
+      this.requestRubric(rec);
     });
     this.sub = store.watch(id).subscribe({
       next: (rec) => {
         this.record = rec ?? null;
         this.missing = !rec;
-        if (rec) this.rubricLoad.request(rec.file.rubric);
+        this.requestRubric(rec);
       },
       error: (e) => {
         this.saveState = 'error';
         this.saveError = String(e);
       },
     });
+  }
+
+  /** Loads the record's rubric; a record naming none the app knows is shown as damaged instead. */
+  private requestRubric(rec: StoredAssessment | undefined) {
+    const rubric = this.store.rubricOf(rec);
+    if (rubric) this.rubricLoad.request(rubric);
   }
 
   private local(file: AssessmentFile): AssessmentFile {
