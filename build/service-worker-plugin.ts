@@ -19,7 +19,9 @@ export function serviceWorker(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((f) => !SKIP.some((re) => re.test(f)));
-      const precache = ['./', 'index.html', ...PUBLIC, ...files.filter((f) => f !== 'index.html')];
+      // No './': every navigation falls back to index.html, and a host that does not serve a folder's index
+      // (some object stores) would fail the whole install on it.
+      const precache = ['index.html', ...PUBLIC, ...files.filter((f) => f !== 'index.html')];
       // The version follows every byte shipped, not only the file names: index.html and the public files
       // keep their names when they change, and a changed worker is what makes browsers offer the update.
       const hash = createHash('sha256').update(precache.join('\n'));

@@ -24,7 +24,6 @@ const app = (html: string, code = 'console.log(1)'): Record<string, Output> => (
 describe('the generated service worker', () => {
   it('precaches the shell, the public files and every chunk but the ones the app never loads', () => {
     expect(precache(swFor(app('<p>a</p>')))).toEqual([
-      './',
       'index.html',
       'manifest.webmanifest',
       'icon.svg',
@@ -162,7 +161,6 @@ describe('the service worker at run time', () => {
     await worker.install();
     const modes = Object.fromEntries(worker.fetched.map((r) => [new URL(r.url).pathname, r.cache]));
     expect(modes).toEqual({
-      '/app/': 'no-cache',
       '/app/index.html': 'no-cache',
       '/app/manifest.webmanifest': 'no-cache',
       '/app/icon.svg': 'no-cache',
