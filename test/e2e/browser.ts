@@ -3,7 +3,7 @@
  * playwright's own browser download cannot run here. Set CHROMIUM_PATH to use another binary.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,29 +24,33 @@ if (!CHROMIUM) {
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
 
+const BROWSER = {
+  executablePath: CHROMIUM!,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+const contextOptions = (options: { locale?: string }) => ({
+  locale: options.locale ?? 'zh-CN',
+  viewport: { width: 1200, height: 900 },
+  acceptDownloads: true,
+});
+
 /**
  * A persistent context in a fresh profile folder, deleted when the context closes: profiles are ~50 MB each and
  * used to pile up in /tmp run after run.
  */
 export async function launch(options: { locale?: string } = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'digilevel-e2e-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM!,
-    headless: true,
-    locale: options.locale ?? 'zh-CN',
-    viewport: { width: 1200, height: 900 },
-    acceptDownloads: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const ctx = await chromium.launchPersistentContext(profile, { ...BROWSER, ...contextOptions(options) });
   // Remove the profile once the browser has exited (on the 'close' event Chromium may still be writing to it).
   const close = ctx.close.bind(ctx);
   ctx.close = async (...args) => {
@@ -60,28 +64,19 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
 }
 
-/** A browser and one page that fails the test on any uncaught page error. */
-export async function launchWithPage(options: { locale?: string } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await launch(options);
+/** A page of `ctx` that fails the test on any uncaught page error. */
+async function strictPage(ctx: BrowserContext): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => {
     throw e;
   });
-  return { ctx, page };
+  return page;
 }
 
-/** A browser and one page opened by `open` and closed by `close` (vitest hooks); read the fields in the tests. */
-function pageFor(
-  options: { locale?: string },
-  open: typeof beforeAll,
-  close: typeof afterAll,
-): { ctx: BrowserContext; page: Page } {
-  const opened = {} as { ctx: BrowserContext; page: Page };
-  open(async () => {
-    Object.assign(opened, await launchWithPage(options));
-  });
-  close(async () => opened.ctx?.close());
-  return opened;
+/** A browser and one page that fails the test on any uncaught page error. */
+export async function launchWithPage(options: { locale?: string } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await launch(options);
+  return { ctx, page: await strictPage(ctx) };
 }
 
 /**
@@ -89,13 +84,30 @@ function pageFor(
  * filled when the block's tests run, so read them there (or copy them in a later beforeAll).
  */
 export function pageForSuite(options: { locale?: string } = {}): { ctx: BrowserContext; page: Page } {
-  return pageFor(options, beforeAll, afterAll);
+  const opened = {} as { ctx: BrowserContext; page: Page };
+  beforeAll(async () => {
+    Object.assign(opened, await launchWithPage(options));
+  });
+  afterAll(async () => opened.ctx?.close());
+  return opened;
 }
 
 /**
- * A fresh browser (empty profile) and page for each test of a describe block, so no test sees another's data,
- * language or page and each passes when run alone. Read the fields inside the tests.
+ * A fresh context (empty storage, like a new profile) and page for each test of a describe block, so no test
+ * sees another's data, language or page and each passes when run alone. One browser serves the block: a new
+ * context takes a fraction of a browser launch. Read the fields inside the tests.
  */
 export function pageForEach(options: { locale?: string } = {}): { ctx: BrowserContext; page: Page } {
-  return pageFor(options, beforeEach, afterEach);
+  const opened = {} as { ctx: BrowserContext; page: Page };
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch(BROWSER);
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    opened.ctx = await browser!.newContext(contextOptions(options));
+    opened.page = await strictPage(opened.ctx);
+  });
+  afterEach(async () => opened.ctx?.close());
+  return opened;
 }

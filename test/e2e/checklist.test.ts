@@ -1,22 +1,23 @@
-import { describe, expect, it, inject, beforeAll } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launch, pageForSuite, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launch, pageForEach, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
-import { stepIds } from './wait';
+import { clickRoute, gotoRoute, stepIds, waitRoute, waitSaved } from './wait';
+import { seed } from './seed';
 
 const root = join(import.meta.dirname, '..', '..');
-const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chenxing-level2.json'), 'utf8'));
+const FIXTURE = join(root, 'test/fixtures/chenxing-level2.json');
+const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
 describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () => {
-  const browser = pageForSuite({ locale: 'zh-CN' });
-  let page: Page;
-  beforeAll(() => ({ page } = browser));
+  // an empty browser context per test: each seeds what it needs and passes when run alone
+  const browser = pageForEach({ locale: 'zh-CN' });
 
-  it('creates a 晨星工厂 assessment, answers every item and gets the checklist level', async () => {
-    await page.goto(inject('baseUrl'));
+  it('creates a 晨星工厂 assessment, answers every item, gets the checklist level and keeps it after a reload', async () => {
+    const { page } = browser;
+    await gotoRoute(page, inject('baseUrl'), '本机上的评测');
     await page.getByRole('button', { name: '新建评测' }).click();
     await page
       .getByRole('dialog')
@@ -45,16 +46,17 @@ describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () =>
     expect(await page.getByTestId('missing').first().innerText()).toContain('精益');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'checklist-results-zh-CN');
-    await page.getByRole('link', { name: '路线图', exact: true }).click();
-    await expect.poll(() => page.locator('h1').innerText()).toBe('转型路线图：电气机械和器材');
+    await clickRoute(page, page.getByRole('link', { name: '路线图', exact: true }), '转型路线图：电气机械和器材');
+    await waitSaved(page);
+    await page.reload();
+    await waitRoute(page, '转型路线图：电气机械和器材');
+    await clickRoute(page, page.getByRole('link', { name: '结果', exact: true }), '评测结果');
+    expect(await page.getByTestId('checklist-level').innerText()).toBe('2级');
   });
 
-  it('keeps it after a reload, exports a file the CLI scores the same, and shows the rubric on home', async () => {
-    await page.waitForTimeout(400);
-    await page.reload();
-    await page.getByRole('link', { name: '结果', exact: true }).click();
-    await expect.poll(() => page.getByTestId('checklist-level').innerText()).toBe('2级');
-    await page.getByRole('link', { name: '我的评测' }).click();
+  it('exports a file the CLI scores the same, and shows the rubric on home', async () => {
+    const { page } = browser;
+    await seed(page, FIXTURE, '示例电气');
     const row = page.getByTestId('assessment-row').filter({ hasText: '示例电气' });
     await expect.poll(() => row.innerText()).toContain('晨星工厂');
     const [download] = await Promise.all([

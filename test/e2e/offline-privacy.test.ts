@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
+import { clickRoute } from './wait';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
 
@@ -35,10 +36,14 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
     await expect.poll(() => page.getByText('<img src=x onerror=alert(1)>').count()).toBeGreaterThan(0);
     expect(await page.locator('main img').count()).toBe(0);
     await page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).click();
-    for (const tab of ['评测题', '业务场景', '结果', '路线图', '报告']) {
-      await page.getByRole('link', { name: tab, exact: true }).click();
-      await page.waitForTimeout(300);
-    }
+    for (const [tab, heading] of [
+      ['评测题', '设备系统'],
+      ['业务场景', '产品生命周期数字化'],
+      ['结果', '评测结果'],
+      ['路线图', '转型路线图：食品饮料'],
+      ['报告', '中小企业数字化水平自评报告'],
+    ] as const)
+      await clickRoute(page, page.getByRole('link', { name: tab, exact: true }), heading);
     await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ format: 'A4' });

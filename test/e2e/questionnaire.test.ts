@@ -68,7 +68,7 @@ async function clickOption(page: Page, q: string, label: string) {
 }
 
 describe.skipIf(!CHROMIUM)('questionnaire end to end (zh-CN, then English)', () => {
-  // each test has its own browser and seeds what it needs: none depends on another's data, language or page
+  // an empty browser context per test, seeded by the test: none depends on another's data, language or page
   const browser = pageForEach({ locale: 'zh-CN' });
 
   it('creates an assessment, answers everything by clicking and typing, and gets the engine level', async () => {

@@ -1,28 +1,32 @@
-import { describe, expect, it, inject, beforeAll } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForEach, screenshot } from './browser';
 import { axeViolations } from './axe';
+import { clickRoute, gotoRoute, waitRoute, waitSaved } from './wait';
+import { seed } from './seed';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
 const NAME = '评审准备示例厂';
 const REALTIME = '[data-testid=finding][data-rule=realtime-level-without-auto-collection]';
 
+/** Imports the level-3 fixture under NAME into the test's fresh browser and opens its 评审准备 screen. */
+async function openReview(page: Page): Promise<string> {
+  const [id] = await seed(page, { ...fixture, profile: { ...fixture.profile, name: NAME } }, NAME);
+  await gotoRoute(page, `#/a/${id}/review`, '评审准备');
+  return id!;
+}
+
 describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
-  const browser = pageForSuite({ locale: 'zh-CN' });
-  let page: Page;
-  beforeAll(() => ({ page } = browser));
+  // an empty browser context per test: each seeds what it needs and passes when run alone
+  const browser = pageForEach({ locale: 'zh-CN' });
 
   it('imports the level-3 fixture, opens 评审准备 and sees findings and the readiness summary', async () => {
-    await page.goto(inject('baseUrl'));
-    const path = join(ARTIFACTS, 'review-fixture.json');
-    writeFileSync(path, JSON.stringify({ ...fixture, profile: { ...fixture.profile, name: NAME } }));
-    await page.locator('input[type=file]').setInputFiles(path);
-    await expect.poll(() => page.getByText(NAME).count()).toBeGreaterThan(0);
-    await page.getByRole('link', { name: NAME }).first().click();
-    await page.getByRole('link', { name: '评审准备', exact: true }).click();
-    await expect.poll(() => page.locator('h1').innerText()).toBe('评审准备');
+    const { page } = browser;
+    await seed(page, { ...fixture, profile: { ...fixture.profile, name: NAME } }, NAME);
+    await clickRoute(page, page.getByRole('link', { name: NAME }).first(), /./);
+    await clickRoute(page, page.getByRole('link', { name: '评审准备', exact: true }), '评审准备');
 
     // the fixture claims quality level 4 with no digital talent measures (q10 「无」)
     await expect.poll(() => page.getByTestId('finding').count()).toBeGreaterThan(0);
@@ -38,38 +42,44 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
   });
 
   it('warns about 能耗管理 level 3 without 能耗管理 in q4, and the warning goes when the answer is fixed', async () => {
-    const review = page.url();
+    const { page } = browser;
+    const id = await openReview(page);
     // untick 能耗管理 in q4 and claim 能耗管理 up to level 3
-    const base = review.replace(/\/review$/, '');
-    await page.goto(`${base}/questions/data-collection`);
+    await gotoRoute(page, `#/a/${id}/questions/data-collection`, '数据采集');
     await page.locator('#question-q4').getByLabel('能耗管理', { exact: true }).uncheck();
-    await page.goto(`${base}/scenarios/production-execution`);
+    await gotoRoute(page, `#/a/${id}/scenarios/production-execution`, '生产执行数字化');
     for (let i = 0; i < 3; i++) await page.locator('#scenario-energy input[type=checkbox]').nth(i).check();
-    await page.goto(review);
+    await gotoRoute(page, `#/a/${id}/review`, '评审准备');
     await expect.poll(() => page.locator(REALTIME).count()).toBe(1);
     const finding = page.locator(REALTIME);
     expect(await finding.innerText()).toContain('第4题（实现数据自动采集的业务环节）没有勾选「能耗管理」');
     expect(await finding.locator('xpath=ancestor::section[1]//h3').innerText()).toContain('可能被评审质疑');
 
     // the finding links to item 4; fix the answer there and come back
-    await finding.getByRole('link', { name: '第4题' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/questions\/data-collection$/);
+    await clickRoute(page, finding.getByRole('link', { name: '第4题' }), '数据采集');
+    expect(page.url()).toMatch(/\/questions\/data-collection$/);
     await page.locator('#question-q4').getByLabel('能耗管理', { exact: true }).check();
-    await page.getByRole('link', { name: '评审准备', exact: true }).click();
+    await clickRoute(page, page.getByRole('link', { name: '评审准备', exact: true }), '评审准备');
     await expect.poll(() => page.getByTestId('finding').count()).toBeGreaterThan(0);
     expect(await page.locator(REALTIME).count()).toBe(0);
   });
 
   it('ticks evidence, updates the summary, and finds it ticked after a reload', async () => {
+    const { page } = browser;
+    const id = await openReview(page);
+    // claim 能耗管理 up to level 3, so its level-3 evidence is listed
+    await gotoRoute(page, `#/a/${id}/scenarios/production-execution`, '生产执行数字化');
+    for (let i = 0; i < 3; i++) await page.locator('#scenario-energy input[type=checkbox]').nth(i).check();
+    await gotoRoute(page, `#/a/${id}/review`, '评审准备');
     const claim = page.getByTestId('claim-energy@3');
     const box = claim.getByLabel(/能耗及影响设备能耗的关键数据的实时采集导出/);
     const before = Number(await page.getByTestId('no-evidence-3').innerText());
     await box.check();
     await expect.poll(() => page.getByTestId('no-evidence-3').innerText()).toBe(String(before - 1));
     expect(await claim.innerText()).toContain('已准备 1 / 3');
-    await page.waitForTimeout(400);
+    await waitSaved(page);
     await page.reload();
-    await expect.poll(() => page.getByTestId('claim-energy@3').isVisible()).toBe(true);
+    await waitRoute(page, '评审准备');
     expect(
       await page
         .getByTestId('claim-energy@3')
@@ -81,17 +91,17 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-zh-CN');
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Review readiness');
+    await waitRoute(page, 'Review readiness');
     expect(await page.getByTestId('readiness-overall').innerText()).toMatch(/^\d+ claims:/);
     expect(await page.getByText(/Level 4 \(artificial intelligence/).count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-en');
-    await page.getByTestId('language').selectOption('zh-CN');
   });
 
   it('opens 方法说明 from the header and finds the level thresholds and an interpretation', async () => {
-    await page.getByRole('link', { name: '方法说明' }).click();
-    await expect.poll(() => page.locator('h1').innerText()).toBe('方法说明：得分和等级如何计算');
+    const { page } = browser;
+    await gotoRoute(page, inject('baseUrl'), '本机上的评测');
+    await clickRoute(page, page.getByRole('link', { name: '方法说明' }), '方法说明：得分和等级如何计算');
     const rules = page.getByTestId('level-rules');
     expect(await rules.innerText()).toContain('三级（集成级）');
     expect(await rules.innerText()).toMatch(/≥ 60/);
@@ -104,7 +114,7 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
     await screenshot(page, 'method-zh-CN');
 
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Method: how the score and the level are computed');
+    await waitRoute(page, 'Method: how the score and the level are computed');
     expect(await page.getByTestId('level-rules').innerText()).toContain('Level 3 (Integrated)');
     expect(await page.getByTestId('method-disclaimer').innerText()).toContain('Article 12');
     expect(await axeViolations(page)).toEqual([]);

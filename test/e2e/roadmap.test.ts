@@ -1,9 +1,11 @@
-import { describe, expect, it, inject, beforeAll } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForEach, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
+import { clickRoute, gotoRoute, waitRoute, waitSaved } from './wait';
+import { seed } from './seed';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
 
@@ -14,34 +16,49 @@ async function importAs(page: Page, industry: string, name: string) {
   await expect.poll(() => page.getByText(name).count()).toBeGreaterThan(0);
 }
 
-async function roadmapIds(page: Page, name: string) {
-  await page.getByRole('link', { name: '我的评测' }).click();
-  await page.getByRole('link', { name }).click();
-  await page.getByRole('link', { name: '路线图', exact: true }).click();
+async function roadmapIds(page: Page, name: string, heading: string) {
+  await clickRoute(page, page.getByRole('link', { name: '我的评测' }), '本机上的评测');
+  await clickRoute(page, page.getByRole('link', { name }), /./);
+  await clickRoute(page, page.getByRole('link', { name: '路线图', exact: true }), heading);
   await page.getByRole('button', { name: '列表' }).click();
   await expect.poll(() => page.getByTestId('roadmap-step').count()).toBeGreaterThan(10);
   return page.getByTestId('roadmap-step').evaluateAll((els) => els.map((e) => e.id));
 }
 
+const BUILDING = '乙建材厂';
+const BUILDING_ROADMAP = '转型路线图：建材';
+
+/** A fresh browser holding the building-materials enterprise, at its roadmap shown as a list. */
+async function openBuildingRoadmap(page: Page) {
+  const [id] = await seed(
+    page,
+    { ...fixture, profile: { ...fixture.profile, industry: 'building-materials', name: BUILDING } },
+    BUILDING,
+  );
+  await gotoRoute(page, `#/a/${id}/roadmap`, BUILDING_ROADMAP);
+  await page.getByRole('button', { name: '列表' }).click();
+  await expect.poll(() => page.getByTestId('roadmap-step').count()).toBeGreaterThan(10);
+}
+
 describe.skipIf(!CHROMIUM)('roadmap end to end', () => {
-  const browser = pageForSuite({ locale: 'zh-CN' });
-  let page: Page;
-  beforeAll(() => ({ page } = browser));
+  // an empty browser context per test: each seeds what it needs and passes when run alone
+  const browser = pageForEach({ locale: 'zh-CN' });
 
   it('gives a food & beverage and a building-materials enterprise with the same answers different roadmaps', async () => {
-    await page.goto(inject('baseUrl'));
+    const { page } = browser;
+    await gotoRoute(page, inject('baseUrl'), '本机上的评测');
     await importAs(page, 'food-beverage', '甲食品厂');
-    await importAs(page, 'building-materials', '乙建材厂');
-    const food = await roadmapIds(page, '甲食品厂');
-    expect(await page.locator('h1').innerText()).toBe('转型路线图：食品饮料');
+    await importAs(page, 'building-materials', BUILDING);
+    const food = await roadmapIds(page, '甲食品厂', '转型路线图：食品饮料');
     await screenshot(page, 'roadmap-list-food-zh-CN');
-    const building = await roadmapIds(page, '乙建材厂');
-    expect(await page.locator('h1').innerText()).toBe('转型路线图：建材');
+    const building = await roadmapIds(page, BUILDING, BUILDING_ROADMAP);
     expect(food.every((id) => id.startsWith('step-fb-'))).toBe(true);
     expect(building.every((id) => id.startsWith('step-bm-'))).toBe(true);
   });
 
   it('shows every step with a citation whose passage opens on demand, and planner steps first', async () => {
+    const { page } = browser;
+    await openBuildingRoadmap(page);
     const steps = page.getByTestId('roadmap-step');
     const count = await steps.count();
     for (let i = 0; i < count; i++) {
@@ -52,9 +69,9 @@ describe.skipIf(!CHROMIUM)('roadmap end to end', () => {
     await first.locator('.citation summary').click();
     expect((await first.locator('blockquote').innerText()).length).toBeGreaterThan(5);
     // the next-level plan is shown on the results screen and drives the roadmap
-    await page.getByRole('link', { name: '结果', exact: true }).click();
+    await clickRoute(page, page.getByRole('link', { name: '结果', exact: true }), '评测结果');
     await expect.poll(() => page.getByTestId('plan-4').innerText()).toContain('达到四级');
-    await page.getByRole('link', { name: '路线图', exact: true }).click();
+    await clickRoute(page, page.getByRole('link', { name: '路线图', exact: true }), BUILDING_ROADMAP);
     await expect.poll(() => page.locator('.timeline').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'roadmap-timeline-zh-CN');
@@ -65,13 +82,15 @@ describe.skipIf(!CHROMIUM)('roadmap end to end', () => {
   });
 
   it('stores a step marked done with a target quarter, and filters by value tag', async () => {
-    await page.getByRole('button', { name: '列表' }).click();
+    const { page } = browser;
+    await openBuildingRoadmap(page);
     const step = page.getByTestId('roadmap-step').first();
     const id = await step.getAttribute('id');
     await step.getByLabel('状态').selectOption('done');
     await step.getByLabel('计划季度').selectOption('2026-Q3');
-    await page.waitForTimeout(400);
+    await waitSaved(page);
     await page.reload();
+    await waitRoute(page, BUILDING_ROADMAP);
     await page.getByRole('button', { name: '列表' }).click();
     const again = page.locator(`#${id}`);
     expect(await again.getAttribute('data-status')).toBe('done');
@@ -81,9 +100,8 @@ describe.skipIf(!CHROMIUM)('roadmap end to end', () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(28);
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Transformation roadmap: Building materials');
+    await waitRoute(page, 'Transformation roadmap: Building materials');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'roadmap-list-en');
-    await page.getByTestId('language').selectOption('zh-CN');
   });
 });
