@@ -8,23 +8,20 @@ import {
   applyPatch,
   describeIssue,
   EXTENSION_KEY,
+  parseInstant,
   type AssessmentFile,
   type FileIssue,
   type RubricLookup,
 } from '../domain/index';
 import { duplicateKey, makeBackup, parseBackupText } from '../domain/assessment/backup';
-import { type AssessmentStore, newId } from './assessments';
+import type { AssessmentStore, StoreClock } from './assessments';
 import { toExport } from './export-file';
 import type { StoredAssessment } from './database';
-import { checkLoaded, checkRecord, newestFirst, type DamagedRecord } from './records';
-import { errorDetail, writeFailure, type WriteFailure } from './write-error';
 
 /** The database refused the write (quota, closed, blocked …); nothing was imported. */
 export interface WriteIssue {
   key: '(database)';
   code: 'write-failed';
-  /** Why, for a translated message. */
-  reason: WriteFailure;
   detail?: string;
 }
 export type ImportIssue = FileIssue | WriteIssue;
@@ -46,11 +43,6 @@ export function describeImportIssue(issue: ImportIssue): string {
   return describeIssue(issue);
 }
 
-const time = (iso: string | undefined): number | undefined => {
-  const ms = iso === undefined ? NaN : Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
 const validTime = (ms: number) => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 
 /**
@@ -66,13 +58,13 @@ export function storedDuplicateKey(a: StoredAssessment): string {
   return duplicateKey({ ...a.file, [EXTENSION_KEY]: { ...ext, meta } });
 }
 
-function toRecord(file: AssessmentFile, writer: string, now: number): StoredAssessment {
+function toRecord(file: AssessmentFile, writer: string, now: number, clock: StoreClock): StoredAssessment {
   const meta = file[EXTENSION_KEY]?.meta;
-  const enterpriseId = meta?.enterpriseId ?? newId();
-  const createdAt = time(meta?.createdAt) ?? now;
-  const updatedAt = time(meta?.updatedAt) ?? createdAt;
+  const enterpriseId = meta?.enterpriseId ?? clock.newId();
+  const createdAt = parseInstant(meta?.createdAt) ?? now;
+  const updatedAt = parseInstant(meta?.updatedAt) ?? createdAt;
   return {
-    id: newId(),
+    id: clock.newId(),
     // as AssessmentStore.insert: the file carries its enterprise id
     file: applyPatch(file, { op: 'meta', key: 'enterpriseId', value: enterpriseId }),
     createdAt,
@@ -103,7 +95,7 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
   if (!valid.length) return { imported: [], duplicates: [], rejected };
 
   const db = store.db;
-  const now = Date.now();
+  const now = store.clock.now();
   try {
     return await db.transaction('rw', db.assessments, async () => {
       // A stored duplicate has the same enterprise id (it is part of the compared content).
@@ -111,14 +103,7 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
       const candidates = enterprises.length
         ? await db.assessments.where('enterpriseId').anyOf(enterprises).toArray()
         : [];
-      // A damaged record is no duplicate of a valid file; one of a rubric not loaded here neither (the
-      // rubric is part of the compared content, and every rubric of the imported files is loaded).
-      const seen = new Set(
-        candidates.flatMap((c) => {
-          const checked = checkRecord(c, rubrics);
-          return checked.status === 'ok' ? [storedDuplicateKey(checked.record)] : [];
-        }),
-      );
+      const seen = new Set(candidates.map(storedDuplicateKey));
       const imported: ImportReport['imported'] = [];
       const duplicates: ImportReport['duplicates'] = [];
       const records: StoredAssessment[] = [];
@@ -129,7 +114,7 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
           continue;
         }
         seen.add(key);
-        const record = toRecord(file, store.writer, now);
+        const record = toRecord(file, store.writer, now, store.clock);
         records.push(record);
         imported.push({ index, id: record.id, name: nameOf(file) });
       }
@@ -137,37 +122,13 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
       return { imported, duplicates, rejected };
     });
   } catch (e) {
-    const issue: WriteIssue = {
-      key: '(database)',
-      code: 'write-failed',
-      reason: writeFailure(e),
-      detail: errorDetail(e),
-    };
-    return { imported: [], duplicates: [], rejected, fatal: [issue] };
+    const detail = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 120) : 'unknown error';
+    return { imported: [], duplicates: [], rejected, fatal: [{ key: '(database)', code: 'write-failed', detail }] };
   }
 }
 
-/**
- * A backup of every usable stored assessment, newest first, each as toExport writes it. Damaged records
- * are left out and returned in `skipped`: a backup holds only files that import accepts, so restoring it
- * never fails on them; their raw data is exported one by one from the list (DamagedRecords).
- */
-export async function backupOf(
-  store: AssessmentStore,
-  now: Date = new Date(),
-): Promise<{ text: string; skipped: DamagedRecord[] }> {
-  const all = newestFirst(await store.db.assessments.toArray());
-  const files: AssessmentFile[] = [];
-  const skipped: DamagedRecord[] = [];
-  for (const raw of all) {
-    const checked = await checkLoaded(raw);
-    if (checked.status === 'ok') files.push(toExport(checked.record));
-    else skipped.push(checked.damaged);
-  }
-  return { text: JSON.stringify(makeBackup(files, now), null, 2), skipped };
-}
-
-/** The JSON text of backupOf (damaged records left out). */
+/** The JSON text of a backup of every stored assessment, newest first, each as toExport writes it. */
 export async function exportBackup(store: AssessmentStore, now: Date = new Date()): Promise<string> {
-  return (await backupOf(store, now)).text;
+  const all = await store.db.assessments.orderBy('updatedAt').reverse().toArray();
+  return JSON.stringify(makeBackup(all.map(toExport), now), null, 2);
 }

@@ -9,6 +9,7 @@ import {
   allScenarios,
   type Condition,
   type FileIssue,
+  type JsonSyntaxError,
   type WeightedRubric,
   type Reason,
   type Plan,
@@ -59,7 +60,14 @@ export function phrases({ t, loc, num, list, paren }: Translator) {
     },
 
     describeFileIssue(issue: FileIssue): string {
+      if (issue.code === 'invalid-json') return t('fileError.invalid-json', { problem: p.jsonProblem(issue.json) });
       return t(`fileError.${issue.code}`, { key: issue.key, detail: issue.detail ?? '' });
+    },
+
+    /** "第 3 行第 14 列附近缺少逗号": what the JSON parser found, and where. */
+    jsonProblem(e: JsonSyntaxError | undefined): string {
+      const what = t(`jsonError.${e?.code ?? 'syntax'}`);
+      return e?.line === undefined ? what : t('jsonError.at', { line: e.line, column: e.column, what });
     },
 
     /** Points shown with up to 3 decimals (1.875), from an exact value. */

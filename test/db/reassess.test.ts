@@ -6,6 +6,8 @@ import { AssessmentStore } from '../../src/db/assessments';
 import { toExport } from '../../src/db/export-file';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import {
+  assessmentYear,
+  chronological,
   findPrevious,
   getRubric,
   parseAssessmentText,
@@ -19,6 +21,12 @@ const fixture = (): AssessmentFile =>
 
 let n = 0;
 let db: DigiLevelDB;
+
+/** A clock that never moves (every record made in the same millisecond) and ids in a known order. */
+const frozenClock = (ms: number, prefix = 'id') => {
+  let i = 0;
+  return { now: () => ms, newId: () => `${prefix}-${String(++i).padStart(3, '0')}` };
+};
 beforeEach(async () => {
   db = new DigiLevelDB(`test-reassess-${n++}`);
   await db.open();
@@ -63,34 +71,42 @@ describe('AssessmentStore.reassess', () => {
     // effect indicators belong to their year
     expect(sext.results).toEqual({ 'revenue-growth': 12 });
     expect(ext.results).toBeUndefined();
-    // same enterprise, linked by the source's creation time, its own label
+    // same enterprise, linked by the source's id (a record made here: its record id), its own label
     expect(next.enterpriseId).toBe(source.enterpriseId);
-    expect(ext.meta).toEqual({
-      label: '2027 年度复评',
-      enterpriseId: source.enterpriseId,
-      previousCreatedAt: new Date(source.createdAt).toISOString(),
-    });
+    expect(ext.meta).toEqual({ label: '2027 年度复评', enterpriseId: source.enterpriseId, previousId: id });
     expect(findPrevious(f, [source])?.id).toBe(id);
     // the source is unchanged
     expect((await store.get(id))!.file).toEqual(s);
   });
 
-  it('takes the year from the creation date when the profile has none, and chains re-assessments', async () => {
-    const store = new AssessmentStore(db);
+  it('chains re-assessments made in the same millisecond by id, in order', async () => {
+    // one clock reading for every record: creation times cannot tell them apart, the ids must
+    const store = new AssessmentStore(db, 'tab', frozenClock(Date.parse('2026-05-01T02:00:00.000Z')));
+    const first = await store.create('cn-sme-2024', { year: 2026 });
+    const second = await store.reassess(first);
+    const third = await store.reassess(second);
+    const all = await db.assessments.toArray();
+    expect(new Set(all.map((a) => a.createdAt)).size).toBe(1);
+    expect([first, second, third]).toEqual(['id-002', 'id-003', 'id-004']); // id-001: the enterprise
+    const rec = (id: string) => all.find((a) => a.id === id)!;
+    expect(findPrevious(rec(third).file, all)?.id).toBe(second);
+    expect(findPrevious(rec(second).file, all)?.id).toBe(first);
+    expect(findPrevious(rec(first).file, all)).toBeUndefined();
+    expect(chronological([rec(third), rec(first), rec(second)]).map((a) => a.id)).toEqual([first, second, third]);
+    expect(all.map((a) => a.file.profile?.year).sort()).toEqual([2026, 2027, 2028]);
+    expect(new Set(all.map((a) => a.enterpriseId))).toEqual(new Set(['id-001']));
+  });
+
+  it('takes the year from the creation date in China Standard Time, as the trend does', async () => {
+    // 00:30 on 1 January 2027 in Beijing is still 2026 in UTC (and in local time on a machine west of it)
+    const createdAt = Date.parse('2026-12-31T16:30:00.000Z');
+    const store = new AssessmentStore(db, 'tab', frozenClock(createdAt));
     const id = await store.create('cn-sme-2024', {});
     const source = (await store.get(id))!;
-    const second = await store.reassess(id);
-    const secondRec = (await store.get(second))!;
-    expect(secondRec.file.profile?.year).toBe(new Date(source.createdAt).getFullYear() + 1);
-    expect(secondRec.file[EXTENSION_KEY]?.meta?.label).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 2)); // distinct creation times
-    const third = await store.reassess(second);
-    const thirdRec = (await store.get(third))!;
-    expect(thirdRec.file.profile?.year).toBe(new Date(source.createdAt).getFullYear() + 2);
-    const all = await db.assessments.toArray();
-    expect(findPrevious(thirdRec.file, all)?.id).toBe(second);
-    expect(findPrevious(secondRec.file, all)?.id).toBe(id);
-    expect(new Set(all.map((a) => a.enterpriseId)).size).toBe(1);
+    expect(assessmentYear(source)).toEqual({ year: 2027, fromDate: true });
+    const next = (await store.get(await store.reassess(id)))!;
+    expect(next.file.profile?.year).toBe(2028);
+    expect(next.file[EXTENSION_KEY]?.meta?.label).toBeUndefined();
   });
 
   it('drops the dates an imported source carries, so the copy gets its own', async () => {
@@ -111,7 +127,6 @@ describe('AssessmentStore.reassess', () => {
   it('keeps the enterprise and the link through export and import (local ids do not survive)', async () => {
     const store = new AssessmentStore(db);
     const first = await richSource(store);
-    await new Promise((r) => setTimeout(r, 2));
     const second = await store.reassess(first, '2027 年度复评');
     await store.update(second, [
       { op: 'answer', id: 'q8', value: 5 },
@@ -122,9 +137,8 @@ describe('AssessmentStore.reassess', () => {
     const parsed = parseAssessmentText(JSON.stringify(exported), getRubric);
     expect(parsed.ok).toBe(true);
     expect(validateAssessment(exported, getRubric).ok).toBe(true);
-    expect(exported.digilevel?.meta?.previousCreatedAt).toBe(
-      toExport((await store.get(first))!).digilevel?.meta?.createdAt,
-    );
+    expect(exported.digilevel?.meta?.previousId).toBe(toExport((await store.get(first))!).digilevel?.meta?.id);
+    expect(exported.digilevel?.meta?.previousCreatedAt).toBeUndefined();
 
     const backup = await exportBackup(store);
     const fresh = new DigiLevelDB(`test-reassess-fresh-${n++}`);
@@ -142,5 +156,61 @@ describe('AssessmentStore.reassess', () => {
     expect(later.file.answers.q8).toBe(5);
     // importing the same backup again adds nothing
     expect((await importBackup(other, backup, getRubric)).duplicates).toHaveLength(2);
+  });
+
+  it('links files imported together in the same millisecond by id, and orders them by the link', async () => {
+    const file = (id: string, extra: Record<string, string> = {}) => {
+      const f = fixture();
+      f.profile = { ...f.profile, year: 2026 };
+      f[EXTENSION_KEY] = { meta: { id, enterpriseId: 'ent-1', ...extra } };
+      return f;
+    };
+    // no createdAt: all three get the import's one clock reading; the re-assessment comes first in the file,
+    // so it also gets the smaller record id
+    const backup = JSON.stringify({
+      format: 'sme-digital-assessment-backup',
+      version: 1,
+      assessments: [file('later', { previousId: 'earlier', label: 'b' }), file('earlier'), file('other')],
+    });
+    const store = new AssessmentStore(db, 'tab', frozenClock(Date.parse('2026-05-01T00:00:00.000Z'), 'rec'));
+    const report = await importBackup(store, backup, getRubric);
+    expect(report.rejected).toEqual([]);
+    const all = await db.assessments.toArray();
+    const byFileId = (id: string) => all.find((a) => a.file[EXTENSION_KEY]?.meta?.id === id)!;
+    expect(findPrevious(byFileId('later').file, all)?.id).toBe(byFileId('earlier').id);
+    const order = chronological(all).map((a) => a.file[EXTENSION_KEY]?.meta?.id);
+    expect(order.indexOf('earlier')).toBeLessThan(order.indexOf('later'));
+    // exported again, each keeps its id; a copy is another assessment with an id of its own
+    expect(toExport(byFileId('later')).digilevel?.meta).toMatchObject({ id: 'later', previousId: 'earlier' });
+    const copy = (await store.get(await store.duplicate(byFileId('earlier').id)))!;
+    expect(toExport(copy).digilevel?.meta?.id).toBe(copy.id);
+    const next = (await store.get(await store.reassess(byFileId('earlier').id)))!;
+    expect(next.file[EXTENSION_KEY]?.meta?.previousId).toBe('earlier');
+    expect(next.file[EXTENSION_KEY]?.meta?.id).toBeUndefined();
+  });
+
+  it('still follows the previousCreatedAt links of earlier versions, and re-assessing one writes an id link', async () => {
+    const store = new AssessmentStore(db);
+    const earlier = fixture();
+    earlier.profile = { ...earlier.profile, year: 2025 };
+    earlier[EXTENSION_KEY] = { meta: { enterpriseId: 'ent-1', createdAt: '2025-03-01T08:00:00.000+08:00' } };
+    const later = fixture();
+    later.profile = { ...later.profile, year: 2026 };
+    later[EXTENSION_KEY] = {
+      meta: { enterpriseId: 'ent-1', createdAt: '2026-03-01T00:00:00.000Z', previousCreatedAt: '2025-03-01T00:00:00Z' },
+    };
+    const report = await importBackup(
+      store,
+      JSON.stringify({ format: 'sme-digital-assessment-backup', version: 1, assessments: [later, earlier] }),
+      getRubric,
+    );
+    expect(report.imported).toHaveLength(2);
+    const all = await db.assessments.toArray();
+    const old = all.find((a) => a.file.profile?.year === 2025)!;
+    const reassessed = all.find((a) => a.file.profile?.year === 2026)!;
+    expect(findPrevious(reassessed.file, all)?.id).toBe(old.id);
+    const next = (await store.get(await store.reassess(reassessed.id)))!;
+    expect(next.file[EXTENSION_KEY]?.meta?.previousId).toBe(reassessed.id);
+    expect(next.file[EXTENSION_KEY]?.meta?.previousCreatedAt).toBeUndefined();
   });
 });

@@ -85,6 +85,8 @@ describe('upgrade from schema version 1', () => {
       expect(after.meta).toEqual({
         ...before.meta,
         enterpriseId: r.enterpriseId,
+        // the id re-assessments link to: a record made here is known by its record id
+        id: r.id,
         createdAt: new Date(r.createdAt).toISOString(),
         updatedAt: new Date(r.updatedAt).toISOString(),
       });

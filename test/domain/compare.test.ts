@@ -5,6 +5,7 @@ import {
   applyPatch,
   allScenarios,
   compareAssessments,
+  assessmentYear,
   chronological,
   decimalDelta,
   deltaSign,
@@ -272,6 +273,40 @@ describe('trendSeries', () => {
       file: file({}, {}, [{ op: 'meta', key: 'previousCreatedAt', value: '2026-03-01T08:00:00.000+08:00' }]),
     };
     expect(findPrevious(d.file, [a])?.id).toBe('a');
+  });
+
+  it('orders assessments of one year made in the same millisecond by their re-assessment links, not by id', () => {
+    const at = Date.parse('2026-03-01T00:00:00.000Z');
+    const meta = (m: Record<string, string>): Patch[] =>
+      Object.entries(m).map(([key, value]) => ({ op: 'meta', key: key as 'id', value }));
+    // record ids sort against the links: z-first was re-assessed into m-second, and that into a-third
+    const first = { id: 'z-first', createdAt: at, file: file({}, {}, meta({ id: 'one' })) };
+    const second = { id: 'm-second', createdAt: at, file: file({}, {}, meta({ previousId: 'one' })) };
+    const third = { id: 'a-third', createdAt: at, file: file({}, {}, meta({ previousId: 'm-second' })) };
+    const other = { id: 'b-other', createdAt: at, file: file({}) };
+    expect(findPrevious(second.file, [third, second, first])?.id).toBe('z-first');
+    expect(findPrevious(third.file, [third, second, first])?.id).toBe('m-second');
+    expect(chronological([third, other, second, first]).map((x) => x.id)).toEqual([
+      'b-other',
+      'z-first',
+      'm-second',
+      'a-third',
+    ]);
+    // the year still comes first: a link never moves an assessment into another year
+    const later = { ...first, file: file({}, {}, meta({ id: 'one' })) };
+    later.file.profile = { year: 2030 };
+    expect(chronological([second, later]).map((x) => x.id)).toEqual(['m-second', 'z-first']);
+    // a hand-made cycle falls back to creation time, then id
+    const x = { id: 'x', createdAt: at, file: file({}, {}, meta({ id: 'x', previousId: 'y' })) };
+    const y = { id: 'y', createdAt: at, file: file({}, {}, meta({ id: 'y', previousId: 'x' })) };
+    expect(chronological([y, x]).map((e) => e.id)).toEqual(['x', 'y']);
+  });
+
+  it('takes the year from the creation date in China Standard Time when the profile has none', () => {
+    const noYear = file({});
+    delete noYear.profile;
+    expect(assessmentYear({ file: noYear, createdAt: Date.parse('2026-12-31T15:59:59.999Z') }).year).toBe(2026);
+    expect(assessmentYear({ file: noYear, createdAt: Date.parse('2026-12-31T16:00:00.000Z') }).year).toBe(2027);
   });
 });
 

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESOURCES, list, setLanguage, t } from '../../src/i18n/index.svelte';
-import { INDUSTRIES, SIZES } from '../../src/domain/index';
+import { INDUSTRIES, SIZES, getRubric, parseAssessmentText } from '../../src/domain/index';
+import { describeFileIssue } from '../../src/i18n/format';
 
 function keys(o: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -53,12 +54,28 @@ describe('UI strings', () => {
     expect(families.filter((k) => !zhKeys.has(k) || !enKeys.has(k))).toEqual([]);
   });
 
-  it('has a translated message for every file error code', async () => {
-    const codes = [
-      ...readFileSync(join(src, 'domain/assessment/file.ts'), 'utf8').matchAll(/^\s+\| '([a-z-]+)'$/gm),
-    ].map((m) => `fileError.${m[1]}`);
-    expect(codes.length).toBeGreaterThan(10);
+  it.each([
+    ['file error', 'domain/assessment/file.ts', 'fileError'],
+    ['JSON syntax error', 'domain/assessment/json-error.ts', 'jsonError'],
+  ])('has a translated message for every %s code', (_, file, family) => {
+    const codes = [...readFileSync(join(src, file), 'utf8').matchAll(/^\s+\| '([a-z-]+)'$/gm)].map(
+      (m) => `${family}.${m[1]}`,
+    );
+    expect(codes.length).toBeGreaterThan(5);
     expect(codes.filter((k) => !zhKeys.has(k) || !enKeys.has(k))).toEqual([]);
+  });
+
+  it('says what is wrong with a file that is not JSON, and where, in the user’s language', () => {
+    const text = '{\n  "format": "sme-digital-assessment",\n  "version": 1 "rubric": "cn-sme-2024"\n}';
+    const r = parseAssessmentText(text, getRubric);
+    const issue = r.ok ? undefined : r.issues[0];
+    expect(describeFileIssue(issue!)).toBe('不是有效的 JSON 文件：第 3 行第 16 列附近缺少逗号。');
+    setLanguage('en');
+    try {
+      expect(describeFileIssue(issue!)).toBe('Not a valid JSON file: missing comma near line 3, column 16.');
+    } finally {
+      setLanguage('zh-CN');
+    }
   });
 
   it('English strings contain no Chinese characters', () => {

@@ -18,9 +18,12 @@ import {
   FILE_FORMAT,
   MAX_FILE_CHARS,
   depthOf,
+  parseJsonText,
+  stripBom,
   validateAssessment,
 } from './file';
 import { EXTENSION_KEY } from './extension';
+import { isIsoInstant, parseInstant } from './dates';
 
 export const BACKUP_FORMAT = 'sme-digital-assessment-backup';
 export const BACKUP_VERSION = 1;
@@ -58,8 +61,6 @@ export function makeBackup(files: readonly AssessmentFile[], now: Date): BackupF
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const isIsoDate = (x: unknown): x is string => typeof x === 'string' && x.length <= 40 && !Number.isNaN(Date.parse(x));
-
 /** A short, never-throwing rendering of an offending value (no JSON.stringify of untrusted nesting). */
 function shortValue(x: unknown): string {
   let s: string;
@@ -87,15 +88,14 @@ const fatal = (key: string, code: FileErrorCode, detail?: string): BackupResult 
  * - A backup entry whose compact JSON exceeds MAX_FILE_CHARS is rejected ("too-large"), so a backup cannot
  *   store anything a single import would refuse for size.
  */
-export function parseBackupText(text: string, rubrics: RubricLookup): BackupResult {
-  if (typeof text !== 'string') return fatal('(file)', 'not-object');
+export function parseBackupText(raw: string, rubrics: RubricLookup): BackupResult {
+  if (typeof raw !== 'string') return fatal('(file)', 'not-object');
+  if (raw.length > MAX_BACKUP_CHARS + 1) return fatal('(file)', 'too-large', `${MAX_BACKUP_CHARS}`);
+  const text = stripBom(raw);
   if (text.length > MAX_BACKUP_CHARS) return fatal('(file)', 'too-large', `${MAX_BACKUP_CHARS}`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fatal('(file)', 'invalid-json', e instanceof Error ? e.message.slice(0, 80) : undefined);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  const data = parsed.data;
   if (isPlainObject(data) && data.format === FILE_FORMAT && text.length > MAX_FILE_CHARS)
     return {
       ok: true,
@@ -111,7 +111,8 @@ export function validateBackup(data: unknown, rubrics: RubricLookup): BackupResu
   if (data.format === FILE_FORMAT) return { ok: true, kind: 'single', entries: [checkEntry(data, 0, rubrics, '')] };
   if (data.format !== BACKUP_FORMAT) return fatal('format', 'format', shortValue(data.format));
   if (data.version !== BACKUP_VERSION) return fatal('version', 'version', shortValue(data.version));
-  if (data.exportedAt !== undefined && !isIsoDate(data.exportedAt)) return fatal('exportedAt', 'type', 'ISO date');
+  if (data.exportedAt !== undefined && !isIsoInstant(data.exportedAt))
+    return fatal('exportedAt', 'type', 'ISO 8601 date-time with offset');
   const list = data.assessments;
   if (!Array.isArray(list)) return fatal('assessments', 'type', 'array');
   if (list.length > MAX_BACKUP_ENTRIES)
@@ -170,19 +171,21 @@ export function canonicalJson(x: unknown): string {
 /**
  * The duplicate rule of backup import. Two assessments are the same when
  *  1. their canonical JSON (canonicalJson) of `{ rubric, profile, answers, scenarios, digilevel }` is
- *     equal, where `digilevel.meta` leaves out `createdAt` and `updatedAt` (so it compares the label and
- *     the enterprise id, numbers, energy, overrides, notes, evidence and roadmap), and
- *  2. their `digilevel.meta.createdAt` denote the same instant (compared as Date.parse milliseconds;
- *     a file without createdAt only equals another file without createdAt).
+ *     equal, where `digilevel.meta` leaves out `createdAt`, `updatedAt` and `id` (so it compares the label
+ *     and the enterprise id, numbers, energy, overrides, notes, evidence and roadmap; `id` is left out
+ *     because files exported before it existed lack it, and their re-import must still be a duplicate), and
+ *  2. their `digilevel.meta.createdAt` denote the same instant (compared as milliseconds; a file without
+ *     createdAt only equals another file without createdAt).
  * Unknown top-level keys and `updatedAt` are not compared. An absent profile, extension or meta equals
  * an empty one. In the store, a record's enterprise id and creation time are what toExport writes.
  */
 export function duplicateKey(file: AssessmentFile): string {
   const ext = file[EXTENSION_KEY] ?? {};
   const meta = { ...ext.meta };
-  const ms = meta.createdAt === undefined ? NaN : Date.parse(meta.createdAt);
+  const ms = parseInstant(meta.createdAt) ?? NaN;
   delete meta.createdAt;
   delete meta.updatedAt;
+  delete meta.id;
   const content = {
     rubric: file.rubric,
     profile: file.profile,

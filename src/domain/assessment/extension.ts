@@ -5,6 +5,8 @@
  * roadmap step status.
  */
 import type { AnyRubric } from '../rubric/registry';
+import type { Question, WeightedRubric } from '../rubric/schema';
+import type { ReadinessField } from '../rubric/checklist-schema';
 import { checklistItems } from '../scoring/checklist';
 import { short, keyPart, type FileIssue } from './file';
 import { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES } from '../vocabulary';
@@ -13,6 +15,7 @@ export { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES };
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { indicatorById, indicatorValueProblem } from '../compare/indicators';
+import { isIsoInstant } from './dates';
 
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
@@ -36,11 +39,20 @@ export interface Meta {
   label?: string;
   /** A local id grouping assessments of one enterprise; never sent anywhere. */
   enterpriseId?: string;
+  /**
+   * This assessment's own id, random, written on export and kept on import (local record ids are new on
+   * every import). Absent in a stored record that has not been imported: its record id stands for it.
+   */
+  id?: string;
+  /** ISO 8601 with an offset (dates.ts), so every machine reads the same instant. */
   createdAt?: string;
   updatedAt?: string;
+  /** Set on a re-assessment: the `id` of the assessment it was started from (see findPrevious). */
+  previousId?: string;
   /**
-   * Set on a re-assessment: the `createdAt` (ISO) of the assessment it was started from. With the
-   * enterprise id it finds that assessment again after export and import (local record ids do not survive).
+   * The link written before `previousId` existed: the `createdAt` of the source. Still read (a file or
+   * database from an earlier version), never written: two records created in the same millisecond made it
+   * point at the wrong one.
    */
   previousCreatedAt?: string;
 }
@@ -73,232 +85,286 @@ export interface Extension {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+const ID = /^[a-zA-Z0-9-]{1,64}$/;
+const STEP_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export function validateExtension(raw: unknown, rubric: AnyRubric, issues: FileIssue[]): Extension | undefined {
-  const base = EXTENSION_KEY;
+/** What the checks need to know about the rubric, computed once per file. */
+interface Context {
+  weighted?: WeightedRubric;
+  questions: Map<string, Question>;
+  /** Questions and scenarios (weighted rubrics) or checklist items: the keys of notes and evidence. */
+  itemIds: Set<string>;
+  coefficientIds: Set<string>;
+  readinessFields: Map<string, ReadinessField>;
+}
+
+function contextOf(rubric: AnyRubric): Context {
+  const weighted = rubric.model === 'weighted-scenarios' ? rubric : undefined;
+  const questions = new Map(weighted ? questionsOf(weighted).map((q) => [q.id, q]) : []);
+  return {
+    ...(weighted ? { weighted } : {}),
+    questions,
+    itemIds: new Set(
+      weighted
+        ? [...questions.keys(), ...allScenarios(weighted).map((s) => s.id)]
+        : rubric.model === 'required-checklist'
+          ? checklistItems(rubric).map((p) => p.item.id)
+          : [],
+    ),
+    coefficientIds: new Set(weighted ? weighted.energyCoefficients.map((c) => c.id) : []),
+    readinessFields: new Map(
+      rubric.model === 'required-checklist' ? rubric.readiness.fields.map((f) => [f.id, f]) : [],
+    ),
+  };
+}
+
+/** Checks one key of the extension at `path`; pushes an issue for every problem found. */
+type Check<K extends keyof Extension> = (
+  raw: unknown,
+  path: string,
+  ctx: Context,
+  issues: FileIssue[],
+) => Extension[K] | undefined;
+
+/**
+ * An object whose entries are checked one by one: `entry` returns the clean value, or pushes issues and
+ * returns undefined. Keys come from the file, so each is named with keyPart.
+ */
+function eachEntry<V>(
+  raw: unknown,
+  path: string,
+  issues: FileIssue[],
+  entry: (key: string, value: unknown, path: string) => V | undefined,
+): Record<string, V> | undefined {
   if (!isObj(raw)) {
-    issues.push({ key: base, code: 'type', detail: 'object' });
+    issues.push({ key: path, code: 'type', detail: 'object' });
+    return undefined;
+  }
+  const out: Record<string, V> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const v = entry(key, value, `${path}.${keyPart(key)}`);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+const META_CHECKS: Record<keyof Meta, (x: unknown) => FileIssue['detail'] | true> = {
+  label: (x) => (typeof x === 'string' && x.length <= 200) || 'text ≤ 200 characters',
+  enterpriseId: (x) => (typeof x === 'string' && ID.test(x)) || 'id',
+  id: (x) => (typeof x === 'string' && ID.test(x)) || 'id',
+  createdAt: (x) => isIsoInstant(x) || 'ISO 8601 date-time with offset',
+  updatedAt: (x) => isIsoInstant(x) || 'ISO 8601 date-time with offset',
+  previousId: (x) => (typeof x === 'string' && ID.test(x)) || 'id',
+  previousCreatedAt: (x) => isIsoInstant(x) || 'ISO 8601 date-time with offset',
+};
+
+const checkMeta: Check<'meta'> = (raw, path, _ctx, issues) => {
+  const before = issues.length;
+  const meta = eachEntry(raw, path, issues, (key, value, p) => {
+    const check = Object.hasOwn(META_CHECKS, key) ? META_CHECKS[key as keyof Meta] : undefined;
+    if (!check) issues.push({ key: p, code: 'unknown-key' });
+    else {
+      const ok = check(value);
+      if (ok === true) return value as string;
+      issues.push({ key: p, code: 'type', detail: ok });
+    }
+    return undefined;
+  });
+  if (!meta || issues.length > before) return undefined;
+  // the keys in one order, whatever the file's
+  const out: Meta = {};
+  for (const key of Object.keys(META_CHECKS) as (keyof Meta)[]) if (meta[key] !== undefined) out[key] = meta[key];
+  return out;
+};
+
+const checkNumbers: Check<'numbers'> = (raw, path, ctx, issues) =>
+  eachEntry(raw, path, issues, (qid, fields, p) => {
+    const q = ctx.questions.get(qid);
+    if (!q) {
+      issues.push({ key: p, code: 'unknown-key' });
+      return undefined;
+    }
+    const fieldIds = new Set((q.numericFields ?? []).map((f) => f.id));
+    return eachEntry(fields, p, issues, (fid, value, fp) => {
+      if (!fieldIds.has(fid)) issues.push({ key: fp, code: 'unknown-key' });
+      else if (!finite(value)) issues.push({ key: fp, code: 'type', detail: 'number' });
+      else return value;
+      return undefined;
+    });
+  });
+
+const checkEnergy: Check<'energy'> = (raw, path, ctx, issues) =>
+  eachEntry(raw, path, issues, (year, amounts, p) => {
+    if (year !== 'lastYear' && year !== 'yearBefore') {
+      issues.push({ key: p, code: 'unknown-key' });
+      return undefined;
+    }
+    return eachEntry(amounts, p, issues, (cid, value, cp) => {
+      if (!ctx.coefficientIds.has(cid)) issues.push({ key: cp, code: 'unknown-key' });
+      else if (!finite(value)) issues.push({ key: cp, code: 'type', detail: 'number' });
+      else return value;
+      return undefined;
+    });
+  });
+
+const checkOverrides: Check<'overrides'> = (raw, path, ctx, issues) => {
+  if (Array.isArray(raw) && raw.every((x) => typeof x === 'string' && ctx.questions.has(x)))
+    return [...new Set(raw as string[])];
+  issues.push({ key: path, code: 'type', detail: 'array of question ids' });
+  return undefined;
+};
+
+const checkNotes: Check<'notes'> = (raw, path, ctx, issues) =>
+  eachEntry(raw, path, issues, (id, text, p) => {
+    if (!ctx.itemIds.has(id)) issues.push({ key: p, code: 'unknown-key' });
+    else if (typeof text !== 'string') issues.push({ key: p, code: 'type', detail: 'string' });
+    else if (text.length > MAX_NOTE_CHARS) issues.push({ key: p, code: 'too-long', detail: `${MAX_NOTE_CHARS}` });
+    else return text;
+    return undefined;
+  });
+
+const checkEvidence: Check<'evidence'> = (raw, path, ctx, issues) =>
+  eachEntry(raw, path, issues, (id, list, p) => {
+    if (!ctx.itemIds.has(id)) issues.push({ key: p, code: 'unknown-key' });
+    else if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
+      issues.push({ key: p, code: 'type', detail: 'array of strings' });
+    else if (list.length > MAX_EVIDENCE_ITEMS || list.some((x: string) => x.length > MAX_NOTE_CHARS))
+      issues.push({ key: p, code: 'too-long', detail: `${MAX_EVIDENCE_ITEMS} × ${MAX_NOTE_CHARS}` });
+    else return [...(list as string[])];
+    return undefined;
+  });
+
+const checkEvidenceChecks: Check<'evidenceChecks'> = (raw, path, ctx, issues) => {
+  const scenarioLevels = new Map(ctx.weighted ? allScenarios(ctx.weighted).map((s) => [s.id, s.levels.length]) : []);
+  const isClaim = (key: string) => {
+    if (!EVIDENCE_CLAIM_KEY.test(key)) return false;
+    if (!key.includes('@')) return ctx.questions.has(key);
+    const [id, level] = key.split('@') as [string, string];
+    return Number(level) <= (scenarioLevels.get(id) ?? 0);
+  };
+  return eachEntry(raw, path, issues, (claim, ids, p) => {
+    if (!isClaim(claim)) issues.push({ key: p, code: 'unknown-key' });
+    else if (
+      !Array.isArray(ids) ||
+      !ids.every((x) => typeof x === 'string' && x.length <= MAX_EVIDENCE_ID_CHARS && EVIDENCE_ID.test(x))
+    )
+      issues.push({ key: p, code: 'type', detail: 'array of evidence ids' });
+    else if (ids.length > MAX_EVIDENCE_CHECKS)
+      issues.push({ key: p, code: 'too-long', detail: `${MAX_EVIDENCE_CHECKS}` });
+    else return [...new Set(ids as string[])];
+    return undefined;
+  });
+};
+
+/** One roadmap step's state: every key checked, unknown keys rejected like anywhere else in the file. */
+function checkStep(st: unknown, path: string, issues: FileIssue[]): RoadmapStepState | undefined {
+  const before = issues.length;
+  const clean = eachEntry(st, path, issues, (key, value, p) => {
+    if (key === 'status') {
+      if ((STEP_STATUSES as readonly unknown[]).includes(value)) return value;
+      issues.push({ key: p, code: 'unknown-id', detail: short(value) });
+    } else if (key === 'quarter') {
+      if (typeof value === 'string' && /^\d{4}-Q[1-4]$/.test(value)) return value;
+      issues.push({ key: p, code: 'type', detail: 'YYYY-Qn' });
+    } else if (key === 'note') {
+      if (typeof value !== 'string') issues.push({ key: p, code: 'type', detail: 'string' });
+      else if (value.length > MAX_NOTE_CHARS) issues.push({ key: p, code: 'too-long', detail: `${MAX_NOTE_CHARS}` });
+      else return value;
+    } else issues.push({ key: p, code: 'unknown-key' });
+    return undefined;
+  });
+  if (!clean || issues.length > before) return undefined;
+  // an empty note means no note
+  return {
+    ...(clean.status ? { status: clean.status as StepStatus } : {}),
+    ...(clean.quarter ? { quarter: clean.quarter as string } : {}),
+    ...(clean.note ? { note: clean.note as string } : {}),
+  };
+}
+
+const checkRoadmap: Check<'roadmap'> = (raw, path, _ctx, issues) =>
+  eachEntry(raw, path, issues, (id, st, p) => {
+    if (STEP_ID.test(id)) return checkStep(st, p, issues);
+    issues.push({ key: p, code: 'unknown-key' });
+    return undefined;
+  });
+
+function readinessOk(field: ReadinessField, value: unknown): boolean {
+  const optionIds = new Set((field.options ?? []).map((o) => o.id));
+  switch (field.kind) {
+    case 'number':
+      return finite(value) && value >= 0;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'text':
+      return typeof value === 'string' && value.length <= MAX_NOTE_CHARS;
+    case 'single':
+      return typeof value === 'string' && optionIds.has(value);
+    default:
+      return Array.isArray(value) && value.every((x) => typeof x === 'string' && optionIds.has(x));
+  }
+}
+
+const checkReadiness: Check<'readiness'> = (raw, path, ctx, issues) => {
+  if (!ctx.readinessFields.size) {
+    issues.push({ key: path, code: 'type', detail: 'object (checklist rubrics only)' });
+    return undefined;
+  }
+  return eachEntry(raw, path, issues, (id, value, p) => {
+    const field = ctx.readinessFields.get(id);
+    if (!field) issues.push({ key: p, code: 'unknown-key' });
+    else if (!readinessOk(field, value)) issues.push({ key: p, code: 'type', detail: field.kind });
+    else return Array.isArray(value) ? [...new Set(value as string[])] : (value as ReadinessValue);
+    return undefined;
+  });
+};
+
+const checkResults: Check<'results'> = (raw, path, _ctx, issues) =>
+  eachEntry(raw, path, issues, (id, value, p) => {
+    const indicator = indicatorById(id);
+    if (!indicator) issues.push({ key: p, code: 'unknown-key' });
+    else if (!finite(value)) issues.push({ key: p, code: 'type', detail: 'number' });
+    else if (indicatorValueProblem(indicator, value))
+      issues.push({ key: p, code: 'type', detail: `number ${indicator.min ?? '-∞'} … ${indicator.max ?? '∞'}` });
+    else return value;
+    return undefined;
+  });
+
+/** Every key of the extension with its check, in the order the clean extension lists them. */
+const CHECKS: { [K in keyof Extension]-?: Check<K> } = {
+  meta: checkMeta,
+  numbers: checkNumbers,
+  energy: checkEnergy,
+  overrides: checkOverrides,
+  notes: checkNotes,
+  evidence: checkEvidence,
+  evidenceChecks: checkEvidenceChecks,
+  roadmap: checkRoadmap,
+  readiness: checkReadiness,
+  results: checkResults,
+};
+
+/**
+ * Validates the `digilevel` key (docs/digilevel-extension.md): any unknown key, at any depth, or wrong
+ * value rejects the file with an issue naming it. Returns the clean extension, or undefined after
+ * pushing at least one issue.
+ */
+export function validateExtension(raw: unknown, rubric: AnyRubric, issues: FileIssue[]): Extension | undefined {
+  if (!isObj(raw)) {
+    issues.push({ key: EXTENSION_KEY, code: 'type', detail: 'object' });
     return undefined;
   }
   const before = issues.length;
-  const weighted = rubric.model === 'weighted-scenarios' ? rubric : undefined;
-  const questions = new Map(weighted ? questionsOf(weighted).map((q) => [q.id, q]) : []);
-  const itemIds = new Set(
-    weighted
-      ? [...questions.keys(), ...allScenarios(weighted).map((s) => s.id)]
-      : rubric.model === 'required-checklist'
-        ? checklistItems(rubric).map((p) => p.item.id)
-        : [],
-  );
-  const coefficientIds = new Set(weighted ? weighted.energyCoefficients.map((c) => c.id) : []);
-  const readinessFields = new Map(
-    rubric.model === 'required-checklist' ? rubric.readiness.fields.map((f) => [f.id, f]) : [],
-  );
-  const out: Extension = {};
-
-  for (const key of Object.keys(raw)) {
-    if (
-      ![
-        'meta',
-        'numbers',
-        'energy',
-        'overrides',
-        'notes',
-        'evidence',
-        'evidenceChecks',
-        'roadmap',
-        'readiness',
-        'results',
-      ].includes(key)
-    )
-      issues.push({ key: `${base}.${keyPart(key)}`, code: 'unknown-key' });
+  for (const key of Object.keys(raw))
+    if (!Object.hasOwn(CHECKS, key)) issues.push({ key: `${EXTENSION_KEY}.${keyPart(key)}`, code: 'unknown-key' });
+  const ctx = contextOf(rubric);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(CHECKS) as (keyof Extension)[]) {
+    const value = own(raw, key);
+    if (value === undefined) continue;
+    const clean = (CHECKS[key] as Check<keyof Extension>)(value, `${EXTENSION_KEY}.${key}`, ctx, issues);
+    if (clean !== undefined) out[key] = clean;
   }
-  if (raw.meta !== undefined) {
-    const m = raw.meta;
-    const iso = (x: unknown) => typeof x === 'string' && x.length <= 40 && !Number.isNaN(Date.parse(x));
-    if (!isObj(m)) issues.push({ key: `${base}.meta`, code: 'type', detail: 'object' });
-    else if (m.label !== undefined && (typeof m.label !== 'string' || m.label.length > 200))
-      issues.push({ key: `${base}.meta.label`, code: 'type', detail: 'text ≤ 200 characters' });
-    else if (
-      m.enterpriseId !== undefined &&
-      !(typeof m.enterpriseId === 'string' && /^[a-zA-Z0-9-]{1,64}$/.test(m.enterpriseId))
-    )
-      issues.push({ key: `${base}.meta.enterpriseId`, code: 'type', detail: 'id' });
-    else if ((m.createdAt !== undefined && !iso(m.createdAt)) || (m.updatedAt !== undefined && !iso(m.updatedAt)))
-      issues.push({ key: `${base}.meta`, code: 'type', detail: 'ISO dates' });
-    else if (m.previousCreatedAt !== undefined && !iso(m.previousCreatedAt))
-      issues.push({ key: `${base}.meta.previousCreatedAt`, code: 'type', detail: 'ISO date' });
-    else
-      out.meta = {
-        ...(m.label !== undefined ? { label: m.label as string } : {}),
-        ...(m.enterpriseId !== undefined ? { enterpriseId: m.enterpriseId as string } : {}),
-        ...(m.createdAt !== undefined ? { createdAt: m.createdAt as string } : {}),
-        ...(m.updatedAt !== undefined ? { updatedAt: m.updatedAt as string } : {}),
-        ...(m.previousCreatedAt !== undefined ? { previousCreatedAt: m.previousCreatedAt as string } : {}),
-      };
-  }
-  if (raw.numbers !== undefined) {
-    out.numbers = {};
-    if (!isObj(raw.numbers)) issues.push({ key: `${base}.numbers`, code: 'type', detail: 'object' });
-    else
-      for (const [qid, fields] of Object.entries(raw.numbers)) {
-        const q = questions.get(qid);
-        const fieldIds = new Set((q?.numericFields ?? []).map((f) => f.id));
-        if (!q) issues.push({ key: `${base}.numbers.${keyPart(qid)}`, code: 'unknown-key' });
-        else if (!isObj(fields))
-          issues.push({ key: `${base}.numbers.${keyPart(qid)}`, code: 'type', detail: 'object' });
-        else {
-          const clean: Record<string, number> = {};
-          for (const [fid, value] of Object.entries(fields)) {
-            if (!fieldIds.has(fid))
-              issues.push({ key: `${base}.numbers.${keyPart(qid)}.${keyPart(fid)}`, code: 'unknown-key' });
-            else if (!finite(value))
-              issues.push({ key: `${base}.numbers.${keyPart(qid)}.${keyPart(fid)}`, code: 'type', detail: 'number' });
-            else clean[fid] = value;
-          }
-          out.numbers[qid] = clean;
-        }
-      }
-  }
-  if (raw.energy !== undefined) {
-    out.energy = {};
-    if (!isObj(raw.energy)) issues.push({ key: `${base}.energy`, code: 'type', detail: 'object' });
-    else
-      for (const [year, amounts] of Object.entries(raw.energy)) {
-        const path = `${base}.energy.${keyPart(year)}`;
-        if (year !== 'lastYear' && year !== 'yearBefore') issues.push({ key: path, code: 'unknown-key' });
-        else if (!isObj(amounts)) issues.push({ key: path, code: 'type', detail: 'object' });
-        else {
-          const clean: Record<string, number> = {};
-          for (const [cid, value] of Object.entries(amounts)) {
-            if (!coefficientIds.has(cid)) issues.push({ key: `${path}.${keyPart(cid)}`, code: 'unknown-key' });
-            else if (!finite(value)) issues.push({ key: `${path}.${keyPart(cid)}`, code: 'type', detail: 'number' });
-            else clean[cid] = value;
-          }
-          out.energy[year] = clean;
-        }
-      }
-  }
-  if (raw.overrides !== undefined) {
-    if (!Array.isArray(raw.overrides) || !raw.overrides.every((x) => typeof x === 'string' && questions.has(x)))
-      issues.push({ key: `${base}.overrides`, code: 'type', detail: 'array of question ids' });
-    else out.overrides = [...new Set(raw.overrides as string[])];
-  }
-  if (raw.notes !== undefined) {
-    out.notes = {};
-    if (!isObj(raw.notes)) issues.push({ key: `${base}.notes`, code: 'type', detail: 'object' });
-    else
-      for (const [id, text] of Object.entries(raw.notes)) {
-        const path = `${base}.notes.${keyPart(id)}`;
-        if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
-        else if (typeof text !== 'string') issues.push({ key: path, code: 'type', detail: 'string' });
-        else if (text.length > MAX_NOTE_CHARS)
-          issues.push({ key: path, code: 'too-long', detail: `${MAX_NOTE_CHARS}` });
-        else out.notes[id] = text;
-      }
-  }
-  if (raw.evidence !== undefined) {
-    out.evidence = {};
-    if (!isObj(raw.evidence)) issues.push({ key: `${base}.evidence`, code: 'type', detail: 'object' });
-    else
-      for (const [id, list] of Object.entries(raw.evidence)) {
-        const path = `${base}.evidence.${keyPart(id)}`;
-        if (!itemIds.has(id)) issues.push({ key: path, code: 'unknown-key' });
-        else if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
-          issues.push({ key: path, code: 'type', detail: 'array of strings' });
-        else if (list.length > MAX_EVIDENCE_ITEMS || list.some((x: string) => x.length > MAX_NOTE_CHARS))
-          issues.push({ key: path, code: 'too-long', detail: `${MAX_EVIDENCE_ITEMS} × ${MAX_NOTE_CHARS}` });
-        else out.evidence[id] = [...list];
-      }
-  }
-  if (raw.evidenceChecks !== undefined) {
-    out.evidenceChecks = {};
-    const scenarioLevels = new Map(weighted ? allScenarios(weighted).map((s) => [s.id, s.levels.length]) : []);
-    const isClaim = (key: string) => {
-      if (!EVIDENCE_CLAIM_KEY.test(key)) return false;
-      if (!key.includes('@')) return questions.has(key);
-      const [id, level] = key.split('@') as [string, string];
-      return Number(level) <= (scenarioLevels.get(id) ?? 0);
-    };
-    if (!isObj(raw.evidenceChecks)) issues.push({ key: `${base}.evidenceChecks`, code: 'type', detail: 'object' });
-    else
-      for (const [claim, ids] of Object.entries(raw.evidenceChecks)) {
-        const path = `${base}.evidenceChecks.${keyPart(claim)}`;
-        if (!isClaim(claim)) issues.push({ key: path, code: 'unknown-key' });
-        else if (
-          !Array.isArray(ids) ||
-          !ids.every((x) => typeof x === 'string' && x.length <= MAX_EVIDENCE_ID_CHARS && EVIDENCE_ID.test(x))
-        )
-          issues.push({ key: path, code: 'type', detail: 'array of evidence ids' });
-        else if (ids.length > MAX_EVIDENCE_CHECKS)
-          issues.push({ key: path, code: 'too-long', detail: `${MAX_EVIDENCE_CHECKS}` });
-        else out.evidenceChecks[claim] = [...new Set(ids as string[])];
-      }
-  }
-  if (raw.roadmap !== undefined) {
-    out.roadmap = {};
-    if (!isObj(raw.roadmap)) issues.push({ key: `${base}.roadmap`, code: 'type', detail: 'object' });
-    else
-      for (const [id, st] of Object.entries(raw.roadmap)) {
-        const path = `${base}.roadmap.${keyPart(id)}`;
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) issues.push({ key: path, code: 'unknown-key' });
-        else if (!isObj(st)) issues.push({ key: path, code: 'type', detail: 'object' });
-        else if (st.status !== undefined && !(STEP_STATUSES as readonly unknown[]).includes(st.status))
-          issues.push({ key: `${path}.status`, code: 'unknown-id', detail: short(st.status) });
-        else if (st.quarter !== undefined && !(typeof st.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(st.quarter)))
-          issues.push({ key: `${path}.quarter`, code: 'type', detail: 'YYYY-Qn' });
-        else if (st.note !== undefined && (typeof st.note !== 'string' || st.note.length > MAX_NOTE_CHARS))
-          issues.push({ key: `${path}.note`, code: 'type', detail: 'string' });
-        else
-          out.roadmap[id] = {
-            ...(st.status ? { status: st.status as StepStatus } : {}),
-            ...(st.quarter ? { quarter: st.quarter as string } : {}),
-            ...(st.note ? { note: st.note as string } : {}),
-          };
-      }
-  }
-  if (raw.readiness !== undefined) {
-    out.readiness = {};
-    if (!isObj(raw.readiness) || !readinessFields.size)
-      issues.push({ key: `${base}.readiness`, code: 'type', detail: 'object (checklist rubrics only)' });
-    else
-      for (const [id, value] of Object.entries(raw.readiness)) {
-        const path = `${base}.readiness.${keyPart(id)}`;
-        const field = readinessFields.get(id);
-        const optionIds = new Set((field?.options ?? []).map((o) => o.id));
-        const ok =
-          field &&
-          (field.kind === 'number'
-            ? finite(value) && value >= 0
-            : field.kind === 'boolean'
-              ? typeof value === 'boolean'
-              : field.kind === 'text'
-                ? typeof value === 'string' && value.length <= MAX_NOTE_CHARS
-                : field.kind === 'single'
-                  ? typeof value === 'string' && optionIds.has(value)
-                  : Array.isArray(value) && value.every((x) => typeof x === 'string' && optionIds.has(x)));
-        if (!field) issues.push({ key: path, code: 'unknown-key' });
-        else if (!ok) issues.push({ key: path, code: 'type', detail: field.kind });
-        else out.readiness[id] = Array.isArray(value) ? [...new Set(value as string[])] : (value as ReadinessValue);
-      }
-  }
-  if (raw.results !== undefined) {
-    out.results = {};
-    if (!isObj(raw.results)) issues.push({ key: `${base}.results`, code: 'type', detail: 'object' });
-    else
-      for (const [id, value] of Object.entries(raw.results)) {
-        const path = `${base}.results.${keyPart(id)}`;
-        const indicator = indicatorById(id);
-        if (!indicator) issues.push({ key: path, code: 'unknown-key' });
-        else if (!finite(value)) issues.push({ key: path, code: 'type', detail: 'number' });
-        else if (indicatorValueProblem(indicator, value))
-          issues.push({
-            key: path,
-            code: 'type',
-            detail: `number ${indicator.min ?? '-∞'} … ${indicator.max ?? '∞'}`,
-          });
-        else out.results[id] = value;
-      }
-  }
-  return issues.length > before ? undefined : out;
+  return issues.length > before ? undefined : (out as Extension);
 }

@@ -12,11 +12,17 @@ import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
 import { type Profile, validateProfile } from './profile';
+import { type JsonSyntaxError, jsonSyntaxError, describeJsonError } from './json-error';
 
 export const FILE_FORMAT = 'sme-digital-assessment';
 export const FILE_VERSION = 1;
 /** Files larger than this are rejected before parsing; a real assessment is a few KB. */
 export const MAX_FILE_CHARS = 2_000_000;
+/**
+ * The most bytes a file within MAX_FILE_CHARS can take as UTF-8 (3 bytes per UTF-16 unit, plus a BOM):
+ * what a reader may check before reading, so that a 300 MB file is refused without being read.
+ */
+export const MAX_FILE_BYTES = MAX_FILE_CHARS * 3 + 3;
 const MAX_DEPTH = 32;
 
 export type FileErrorCode =
@@ -43,6 +49,8 @@ export interface FileIssue {
   code: FileErrorCode;
   /** Expected type or limit, the offending value (shortened) … for the message. */
   detail?: string;
+  /** For 'invalid-json': what is wrong and where, for a translated message. */
+  json?: JsonSyntaxError;
 }
 
 export interface AssessmentFile {
@@ -94,16 +102,30 @@ export function depthOf(x: unknown, limit = MAX_DEPTH): number {
   return max;
 }
 
+/** The text without a leading byte order mark (Windows Notepad writes one; JSON.parse rejects it). */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * JSON.parse of a file's text, a leading BOM ignored; a syntax error as an issue with its line and
+ * column (never the engine's message, which is English and may quote the input across lines).
+ */
+export function parseJsonText(text: string): { ok: true; data: unknown } | { ok: false; issue: FileIssue } {
+  const clean = stripBom(text);
+  try {
+    return { ok: true, data: JSON.parse(clean) };
+  } catch (e) {
+    return { ok: false, issue: { key: '(file)', code: 'invalid-json', json: jsonSyntaxError(clean, e) } };
+  }
+}
+
 /** Parses the text of a file (JSON) and validates it. */
 export function parseAssessmentText(text: string, rubrics: RubricLookup): FileResult {
-  if (text.length > MAX_FILE_CHARS) return fail('(file)', 'too-large', `${MAX_FILE_CHARS}`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail('(file)', 'invalid-json', e instanceof Error ? e.message.slice(0, 80) : undefined);
-  }
-  return validateAssessment(data, rubrics);
+  // the length first: reading even one character of a huge concatenated string copies all of it
+  if (text.length > MAX_FILE_CHARS + 1 || stripBom(text).length > MAX_FILE_CHARS)
+    return fail('(file)', 'too-large', `${MAX_FILE_CHARS}`);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  return validateAssessment(parsed.data, rubrics);
 }
 
 function fail(key: string, code: FileErrorCode, detail?: string): FileResult {
@@ -234,7 +256,7 @@ export function describeIssue(issue: FileIssue): string {
   const d = issue.detail;
   const text: Record<FileErrorCode, string> = {
     'too-large': `file larger than ${d} characters`,
-    'invalid-json': `not valid JSON${d ? ` (${d})` : ''}`,
+    'invalid-json': `not valid JSON${issue.json ? `: ${describeJsonError(issue.json)}` : ''}`,
     'not-object': 'the file must hold one JSON object',
     format: `format must be "${FILE_FORMAT}", got ${d}`,
     version: `unsupported format version ${d} (expected ${FILE_VERSION})`,

@@ -85,7 +85,8 @@ export function jsonSyntaxError(text: string, error: unknown): JsonSyntaxError {
   const stated = statedPosition(message, text);
   const end = lineColumn(text, text.length);
   // "Expected ',' or '}'" at the very end of the text means the text stops early, not a missing comma
-  if (stated && stated.line === end.line && stated.column >= end.column) return { code: 'unexpected-end', ...end };
+  if (stated && code !== 'unterminated-string' && stated.line === end.line && stated.column >= end.column)
+    return { code: 'unexpected-end', ...end };
   if (stated) return { code, ...stated };
   if (code === 'unexpected-end') return { code, ...end };
   const offset = firstBadOffset(text);

@@ -13,7 +13,10 @@ export interface Profile {
   [key: string]: unknown;
 }
 
+/** DigiLevel's limits on the spec's free-text name and integer year (docs/digilevel-extension.md). */
 export const MAX_NAME_CHARS = 200;
+export const MIN_PROFILE_YEAR = 1900;
+export const MAX_PROFILE_YEAR = 2200;
 
 export function validateProfile(raw: unknown, issues: FileIssue[]): Profile | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -31,8 +34,12 @@ export function validateProfile(raw: unknown, issues: FileIssue[]): Profile | un
     else if (p.name.length > MAX_NAME_CHARS)
       issues.push({ key: 'profile.name', code: 'too-long', detail: `${MAX_NAME_CHARS}` });
   }
-  if (p.year !== undefined && !(Number.isInteger(p.year) && (p.year as number) >= 1900 && (p.year as number) <= 2200))
-    issues.push({ key: 'profile.year', code: 'type', detail: 'year (integer)' });
+  const year = p.year;
+  if (
+    year !== undefined &&
+    !(typeof year === 'number' && Number.isInteger(year) && year >= MIN_PROFILE_YEAR && year <= MAX_PROFILE_YEAR)
+  )
+    issues.push({ key: 'profile.year', code: 'type', detail: `integer ${MIN_PROFILE_YEAR}–${MAX_PROFILE_YEAR}` });
   if (issues.length > before) return undefined;
   const out: Profile = {};
   for (const [k, v] of Object.entries(p))

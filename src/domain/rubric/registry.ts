@@ -42,7 +42,8 @@ export async function loadRubric(id: string): Promise<AnyRubric | undefined> {
 export async function loadRubricsFor(text: string): Promise<void> {
   const ids = new Set<string>();
   try {
-    const data = JSON.parse(text) as { rubric?: unknown; assessments?: unknown };
+    // a leading byte order mark is ignored, as parseAssessmentText ignores it
+    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as { rubric?: unknown; assessments?: unknown };
     if (typeof data?.rubric === 'string') ids.add(data.rubric);
     if (Array.isArray(data?.assessments))
       for (const a of data.assessments) if (typeof a?.rubric === 'string') ids.add(a.rubric);
