@@ -2,61 +2,97 @@
  * Assessment repository over Dexie. Edits arrive as patches and are applied to the latest stored
  * record inside one read-write transaction, so concurrent tabs merge instead of overwriting.
  */
-import { liveQuery, type Observable } from 'dexie';
+import { liveQuery, type Observable, type Transaction } from 'dexie';
 import {
   applyPatch,
-  assessmentId,
-  assessmentYear,
   newAssessmentFile,
   EXTENSION_KEY,
-  MAX_PROFILE_YEAR,
   type AssessmentFile,
   type Patch,
   type Profile,
 } from '../domain/index';
 import type { DigiLevelDB, StoredAssessment } from './database';
 import { toExport } from './export-file';
+import {
+  asChecked,
+  checkLoaded,
+  checkRecord,
+  DamagedRecordError,
+  knownRubricOf,
+  newestFirst,
+  type RecordCheck,
+} from './records';
+import { RecordMissingError } from './write-error';
+
+/** validateProfile's latest accepted year. */
+const MAX_PROFILE_YEAR = 2200;
 
 export function newId(): string {
   return crypto.randomUUID();
 }
 
-/** Where the store gets times and ids; tests pass their own to make records in the same millisecond. */
-export interface StoreClock {
-  now(): number;
-  newId(): string;
-}
-const systemClock: StoreClock = { now: () => Date.now(), newId };
-
 export class AssessmentStore {
+  /** update() transactions not yet finished, with their record ids: writeNow supersedes them. */
+  private readonly updating = new Map<Transaction, string>();
+
   constructor(
     readonly db: DigiLevelDB,
     /** Identifies this tab's writes. */
     readonly writer: string = newId(),
-    readonly clock: StoreClock = systemClock,
   ) {}
 
-  list(): Observable<StoredAssessment[]> {
-    return liveQuery(() => this.db.assessments.orderBy('updatedAt').reverse().toArray());
+  /**
+   * Every stored record as stored, newest first: unchecked (check each with checkRecord). Not through the
+   * updatedAt index, which leaves out a record whose updatedAt is missing or not a number.
+   */
+  list(): Observable<unknown[]> {
+    return liveQuery(async () => newestFirst(await this.db.assessments.toArray()));
   }
 
+  /**
+   * The record, checked when its rubric is loaded (asChecked); otherwise as stored, and then it may be
+   * damaged: readers check it (checkRecord) before showing it.
+   */
   watch(id: string): Observable<StoredAssessment | undefined> {
-    return liveQuery(() => this.db.assessments.get(id));
+    return liveQuery(async () => asChecked(await this.db.assessments.get(id)));
   }
 
-  get(id: string): Promise<StoredAssessment | undefined> {
-    return this.db.assessments.get(id);
+  /** As watch(): checked when its rubric is loaded, else as stored (and then possibly damaged). */
+  async get(id: string): Promise<StoredAssessment | undefined> {
+    return asChecked(await this.db.assessments.get(id));
   }
 
-  async create(rubric: string, profile: Profile = {}, enterpriseId = this.clock.newId()): Promise<string> {
+  /**
+   * checkRecord, for screens holding a record from get() or watch(): the validation code comes with the
+   * store (after the first paint) instead of with the screens.
+   */
+  check(raw: unknown): RecordCheck {
+    return checkRecord(raw);
+  }
+
+  /** The rubric a stored record names, when it is one the app can load (knownRubricOf). */
+  rubricOf(raw: unknown): string | undefined {
+    return knownRubricOf(raw);
+  }
+
+  /** The record checked (its rubric loaded first); throws DamagedRecordError when it is damaged. */
+  async read(id: string): Promise<StoredAssessment | undefined> {
+    const raw = await this.db.assessments.get(id);
+    if (raw === undefined) return undefined;
+    const checked = await checkLoaded(raw);
+    if (checked.status === 'damaged') throw new DamagedRecordError(checked.damaged);
+    return checked.record;
+  }
+
+  async create(rubric: string, profile: Profile = {}, enterpriseId = newId()): Promise<string> {
     return this.insert(newAssessmentFile(rubric, profile), enterpriseId);
   }
 
   /** Stores a validated file as a new assessment; never overwrites an existing one. */
   async insert(file: AssessmentFile, enterpriseId?: string): Promise<string> {
-    const now = this.clock.now();
-    const id = this.clock.newId();
-    const ent = enterpriseId ?? file[EXTENSION_KEY]?.meta?.enterpriseId ?? this.clock.newId();
+    const now = Date.now();
+    const id = newId();
+    const ent = enterpriseId ?? file[EXTENSION_KEY]?.meta?.enterpriseId ?? newId();
     const stamped = applyPatch(file, { op: 'meta', key: 'enterpriseId', value: ent });
     await this.db.assessments.add({
       id,
@@ -72,20 +108,69 @@ export class AssessmentStore {
 
   /** Applies patches to the stored record atomically; returns the new revision. */
   async update(id: string, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
-    return this.db.transaction('rw', this.db.assessments, async () => {
-      const current = await this.db.assessments.get(id);
-      if (!current) throw new Error(`assessment ${id} not found`);
-      const file = patches.reduce(applyPatch, current.file);
-      const next: StoredAssessment = {
-        ...current,
-        file,
-        updatedAt: this.clock.now(),
-        revision: current.revision + 1,
-        writer: this.writer,
-        ...(lastPath ? { lastPath } : {}),
-      };
-      await this.db.assessments.put(next);
-      return next;
+    let running: Transaction | undefined;
+    return this.db
+      .transaction('rw', this.db.assessments, async (tx) => {
+        running = tx;
+        this.updating.set(tx, id);
+        const stored = await this.db.assessments.get(id);
+        if (!stored) throw new RecordMissingError(id);
+        // patches go onto the checked file (e.g. absent scenarios as {}); a damaged record is left as it is
+        const checked = checkRecord(stored);
+        if (checked.status === 'damaged') throw new DamagedRecordError(checked.damaged);
+        const current = checked.status === 'ok' ? checked.record : stored;
+        const file = patches.reduce(applyPatch, current.file);
+        const next: StoredAssessment = {
+          ...current,
+          file,
+          updatedAt: Date.now(),
+          revision: current.revision + 1,
+          writer: this.writer,
+          ...(lastPath ? { lastPath } : {}),
+        };
+        const put = this.db.assessments.put(next);
+        // committed now, not after the put's callback: the write lands even if the page goes meanwhile
+        tx.idbtrans.commit();
+        await put;
+        return next;
+      })
+      .finally(() => running && this.updating.delete(running));
+  }
+
+  /**
+   * For a page being left (pagehide): `base` with the patches applied, in one put committed at once.
+   * An unloading page runs no more callbacks, so unlike update() this cannot read the stored record
+   * first: `base` is the record as the tab last saw it. The put is issued before this returns and the
+   * commit asked for at once, so the write completes after the page has gone (Chromium). `patches` must
+   * include those of any update() of this record still in flight: that update is aborted.
+   */
+  writeNow(base: StoredAssessment, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
+    const next: StoredAssessment = {
+      ...base,
+      file: patches.reduce(applyPatch, base.file),
+      updatedAt: Date.now(),
+      revision: base.revision + 1,
+      writer: this.writer,
+      ...(lastPath ? { lastPath } : {}),
+    };
+    // the updates still in flight hold the store until this page's callbacks run, which they no longer
+    // will: aborted, so this write (which carries their patches) is not queued behind them and lost too
+    for (const [tx, id] of this.updating) {
+      if (id !== base.id) continue;
+      try {
+        tx.abort();
+      } catch {
+        // already committing: it lands before this write
+      }
+    }
+    // IndexedDB itself, not Dexie: Dexie issues the put a promise turn later, and the commit must be
+    // asked for at once (else the transaction waits for the put's callback, which never runs).
+    const tx = this.db.backendDB().transaction(this.db.assessments.name, 'readwrite');
+    tx.objectStore(this.db.assessments.name).put(next);
+    tx.commit();
+    return new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve(next);
+      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('write aborted'));
     });
   }
 
@@ -94,27 +179,24 @@ export class AssessmentStore {
   }
 
   async duplicate(id: string, label?: string): Promise<string> {
-    const source = await this.get(id);
-    if (!source) throw new Error(`assessment ${id} not found`);
+    const source = await this.read(id);
+    if (!source) throw new RecordMissingError(id);
     let file = applyPatch(source.file, { op: 'meta', key: 'label', value: label });
     file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
-    // a copy is another assessment: it gets its own id (its record id) instead of the source's
-    file = applyPatch(file, { op: 'meta', key: 'id', value: undefined });
     return this.insert(file, source.enterpriseId);
   }
 
   /**
    * Starts next year's assessment from this one: a new assessment of the same enterprise with the
-   * answers, scenarios, notes, evidence, numbers and roadmap status copied, the year after the source's
-   * assessmentYear, and a link to the source that survives export and import (`meta.previousId` = the
-   * source's assessmentId, which toExport writes as its `meta.id`; local record ids do not survive).
-   * Effect-indicator values belong to their year and are not copied; neither are the source's label,
-   * dates, id and link.
+   * answers, scenarios, notes, evidence, numbers and roadmap status copied, profile.year + 1, and a link
+   * to the source that survives export and import (`meta.previousCreatedAt` = the source's creation
+   * time; with the enterprise id that finds it again, local record ids do not). Effect-indicator values
+   * belong to their year and are not copied; neither are the source's label and dates.
    */
   async reassess(id: string, label?: string): Promise<string> {
-    const source = await this.get(id);
-    if (!source) throw new Error(`assessment ${id} not found`);
-    const { year } = assessmentYear(source);
+    const source = await this.read(id);
+    if (!source) throw new RecordMissingError(id);
+    const year = source.file.profile?.year ?? new Date(source.createdAt).getFullYear();
     let file = structuredClone(source.file);
     const ext = file[EXTENSION_KEY];
     if (ext) delete ext.results;
@@ -122,9 +204,7 @@ export class AssessmentStore {
       { op: 'meta', key: 'label', value: label },
       { op: 'meta', key: 'createdAt', value: undefined },
       { op: 'meta', key: 'updatedAt', value: undefined },
-      { op: 'meta', key: 'id', value: undefined },
-      { op: 'meta', key: 'previousId', value: assessmentId(source) },
-      { op: 'meta', key: 'previousCreatedAt', value: undefined },
+      { op: 'meta', key: 'previousCreatedAt', value: new Date(source.createdAt).toISOString() },
       { op: 'profile', key: 'year', value: Math.min(year + 1, MAX_PROFILE_YEAR) },
     ];
     file = patches.reduce(applyPatch, file);
@@ -137,8 +217,8 @@ export class AssessmentStore {
 
   /** The file as exported: the stored document stamped with its dates. */
   async exportFile(id: string): Promise<AssessmentFile> {
-    const a = await this.get(id);
-    if (!a) throw new Error(`assessment ${id} not found`);
+    const a = await this.read(id);
+    if (!a) throw new RecordMissingError(id);
     return toExport(a);
   }
 }

@@ -1,17 +1,22 @@
 /**
  * One open assessment: the local copy the screens edit, and its autosave. Edits become patches that
  * are shown at once and written within 300 ms; updates from another tab (Dexie liveQuery) are
- * merged by replaying this tab's unsaved patches on top of the stored record.
+ * merged by replaying this tab's unsaved patches on top of the stored record. When another tab's save
+ * replaces a value this tab saved, the session lists it (`overwrites`) until the user keeps theirs or
+ * takes the other. Leaving the page writes every unsaved edit at once (pagehide, hidden tab).
  */
 import type { Subscription } from 'dexie';
 import {
   applyPatch,
   evaluate,
   evaluateChecklist,
+  fieldKey,
+  findOverwrites,
   getAnyRubric,
   loadRubric,
   type AssessmentFile,
   type ChecklistAnswers,
+  type Overwrite,
   type Patch,
 } from '../domain/index';
 import type { AssessmentStore } from '../db/assessments';
@@ -59,6 +64,18 @@ export class AssessmentSession {
   /** Failed saves in a row: the retry waits 2, 4, 8 … up to 30 seconds. */
   private failures = 0;
   private sub: Subscription;
+  /** This tab's saved edits, the latest per field: what another tab's save can replace. */
+  private written: Record<string, Patch> = {};
+  /** Revision of this tab's latest save: an older record arriving late is no news from another tab. */
+  private savedRevision = 0;
+  /** Set by leave() while a save is in flight: that save is aborted, its edits written by leave(). */
+  private superseded = false;
+  /** This tab's values that another tab's save replaced, until kept ("keep mine") or dismissed. */
+  overwrites = $state.raw<Overwrite[]>([]);
+  private readonly onPageHide = () => this.leave();
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
 
   constructor(
     private readonly store: AssessmentStore,
@@ -72,6 +89,7 @@ export class AssessmentSession {
     });
     this.sub = store.watch(id).subscribe({
       next: (rec) => {
+        if (rec) this.noticeOverwrites(rec);
         this.record = rec ?? null;
         this.missing = !rec;
         this.requestRubric(rec);
@@ -81,6 +99,35 @@ export class AssessmentSession {
         this.saveError = String(e);
       },
     });
+    // The debounced save must not be the only path: an edit made just before leaving would be lost.
+    addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Another tab's save: lists the fields whose value this tab saved and that save replaced. */
+  private noticeOverwrites(rec: StoredAssessment) {
+    if (rec.writer === this.store.writer || rec.revision < this.savedRevision || !Object.keys(this.written).length)
+      return;
+    let found: Overwrite[];
+    try {
+      found = findOverwrites(Object.values(this.written), rec.file, [...this.inflight, ...this.pending]);
+    } catch {
+      return; // a damaged record (db/records.ts) is shown as such, not compared
+    }
+    if (!found.length) return;
+    // told once: from now on the field holds the other tab's value until this tab sets it again
+    for (const o of found) delete this.written[o.key];
+    this.overwrites = [...this.overwrites.filter((o) => !found.some((f) => f.key === o.key)), ...found];
+  }
+
+  /** "Keep mine": this tab's value again, as a new edit (the other tab is told in turn). */
+  keepMine(o: Overwrite) {
+    this.edit(o.mine);
+  }
+
+  /** "Accept theirs": the other tab's value stays; the notice goes. */
+  dismissOverwrite(o: Overwrite) {
+    this.overwrites = this.overwrites.filter((x) => x.key !== o.key);
   }
 
   /** Loads the record's rubric; a record naming none the app knows is shown as damaged instead. */
@@ -99,6 +146,11 @@ export class AssessmentSession {
 
   edit(...patches: Patch[]) {
     this.pending = [...this.pending, ...patches];
+    // a notice about a field the user has just set again is out of date
+    if (this.overwrites.length) {
+      const keys = patches.map(fieldKey);
+      this.overwrites = this.overwrites.filter((o) => !keys.includes(o.key));
+    }
     // after a failure a new edit tries again at once rather than waiting for the backed-off retry
     if (!this.timer || this.saveState === 'error') this.schedule(SAVE_DELAY_MS);
     this.saveState = 'pending';
@@ -118,6 +170,8 @@ export class AssessmentSession {
     this.saveState = 'saving';
     try {
       const saved = await this.store.update(this.id, this.inflight, location.hash.slice(1));
+      for (const p of this.inflight) this.written[fieldKey(p)] = p;
+      this.savedRevision = saved.revision;
       this.record = saved;
       this.inflight = [];
       this.saveError = null;
@@ -128,6 +182,13 @@ export class AssessmentSession {
       // keep the edits: they stay on screen, are retried, and can be exported meanwhile
       this.pending = [...this.inflight, ...this.pending];
       this.inflight = [];
+      if (this.superseded) {
+        // aborted by leave(), which wrote these edits; a page that stays saves them again in the usual way
+        this.superseded = false;
+        this.saveState = 'pending';
+        this.schedule(SAVE_DELAY_MS);
+        return;
+      }
       this.saveState = 'error';
       this.saveError = e instanceof Error ? e.message : String(e);
       this.failures++;
@@ -135,8 +196,25 @@ export class AssessmentSession {
     }
   }
 
+  /**
+   * The page is being left (pagehide): writes every unsaved edit now. An unloading page runs no further
+   * callback, so a save that reads the stored record first (flush) would never get to its write; this one
+   * puts the record as this tab last saw it (kept current by the live query) with the edits applied, and
+   * commits at once. Should the page stay after all (back/forward cache), the normal save runs again.
+   */
+  leave() {
+    if (!this.dirty || !this.record) return;
+    this.superseded = this.inflight.length > 0;
+    void this.store.writeNow(this.record, [...this.inflight, ...this.pending], location.hash.slice(1)).catch(() => {
+      // the normal save below reports a failing store
+    });
+    if (this.pending.length) this.schedule(SAVE_DELAY_MS);
+  }
+
   dispose() {
     void this.flush();
     this.sub.unsubscribe();
+    removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
   }
 }
