@@ -93,7 +93,7 @@ export interface Overwrite {
  * the one to be told. A field set to the same value in both tabs is no loss.
  */
 export function findOverwrites(
-  written: Iterable<Patch>,
+  written: readonly Patch[],
   incoming: AssessmentFile,
   unsaved: readonly Patch[] = [],
 ): Overwrite[] {
