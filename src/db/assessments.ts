@@ -5,8 +5,11 @@
 import { liveQuery, type Observable, type Transaction } from 'dexie';
 import {
   applyPatch,
+  assessmentId,
+  assessmentYear,
   newAssessmentFile,
   EXTENSION_KEY,
+  MAX_PROFILE_YEAR,
   type AssessmentFile,
   type Patch,
   type Profile,
@@ -24,12 +27,16 @@ import {
 } from './records';
 import { RecordMissingError } from './write-error';
 
-/** validateProfile's latest accepted year. */
-const MAX_PROFILE_YEAR = 2200;
-
 export function newId(): string {
   return crypto.randomUUID();
 }
+
+/** Where the store gets times and ids; tests pass their own to make records in the same millisecond. */
+export interface StoreClock {
+  now(): number;
+  newId(): string;
+}
+const systemClock: StoreClock = { now: () => Date.now(), newId };
 
 export class AssessmentStore {
   /** update() transactions not yet finished, with their record ids: writeNow supersedes them. */
@@ -39,6 +46,7 @@ export class AssessmentStore {
     readonly db: DigiLevelDB,
     /** Identifies this tab's writes. */
     readonly writer: string = newId(),
+    readonly clock: StoreClock = systemClock,
   ) {}
 
   /**
@@ -84,15 +92,15 @@ export class AssessmentStore {
     return checked.record;
   }
 
-  async create(rubric: string, profile: Profile = {}, enterpriseId = newId()): Promise<string> {
+  async create(rubric: string, profile: Profile = {}, enterpriseId = this.clock.newId()): Promise<string> {
     return this.insert(newAssessmentFile(rubric, profile), enterpriseId);
   }
 
   /** Stores a validated file as a new assessment; never overwrites an existing one. */
   async insert(file: AssessmentFile, enterpriseId?: string): Promise<string> {
-    const now = Date.now();
-    const id = newId();
-    const ent = enterpriseId ?? file[EXTENSION_KEY]?.meta?.enterpriseId ?? newId();
+    const now = this.clock.now();
+    const id = this.clock.newId();
+    const ent = enterpriseId ?? file[EXTENSION_KEY]?.meta?.enterpriseId ?? this.clock.newId();
     const stamped = applyPatch(file, { op: 'meta', key: 'enterpriseId', value: ent });
     await this.db.assessments.add({
       id,
@@ -123,7 +131,7 @@ export class AssessmentStore {
         const next: StoredAssessment = {
           ...current,
           file,
-          updatedAt: Date.now(),
+          updatedAt: this.clock.now(),
           revision: current.revision + 1,
           writer: this.writer,
           ...(lastPath ? { lastPath } : {}),
@@ -148,7 +156,7 @@ export class AssessmentStore {
     const next: StoredAssessment = {
       ...base,
       file: patches.reduce(applyPatch, base.file),
-      updatedAt: Date.now(),
+      updatedAt: this.clock.now(),
       revision: base.revision + 1,
       writer: this.writer,
       ...(lastPath ? { lastPath } : {}),
@@ -183,20 +191,23 @@ export class AssessmentStore {
     if (!source) throw new RecordMissingError(id);
     let file = applyPatch(source.file, { op: 'meta', key: 'label', value: label });
     file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
+    // a copy is another assessment: it gets its own id (its record id) instead of the source's
+    file = applyPatch(file, { op: 'meta', key: 'id', value: undefined });
     return this.insert(file, source.enterpriseId);
   }
 
   /**
    * Starts next year's assessment from this one: a new assessment of the same enterprise with the
-   * answers, scenarios, notes, evidence, numbers and roadmap status copied, profile.year + 1, and a link
-   * to the source that survives export and import (`meta.previousCreatedAt` = the source's creation
-   * time; with the enterprise id that finds it again, local record ids do not). Effect-indicator values
-   * belong to their year and are not copied; neither are the source's label and dates.
+   * answers, scenarios, notes, evidence, numbers and roadmap status copied, the year after the source's
+   * assessmentYear, and a link to the source that survives export and import (`meta.previousId` = the
+   * source's assessmentId, which toExport writes as its `meta.id`; local record ids do not survive).
+   * Effect-indicator values belong to their year and are not copied; neither are the source's label,
+   * dates, id and link.
    */
   async reassess(id: string, label?: string): Promise<string> {
     const source = await this.read(id);
     if (!source) throw new RecordMissingError(id);
-    const year = source.file.profile?.year ?? new Date(source.createdAt).getFullYear();
+    const { year } = assessmentYear(source);
     let file = structuredClone(source.file);
     const ext = file[EXTENSION_KEY];
     if (ext) delete ext.results;
@@ -204,7 +215,9 @@ export class AssessmentStore {
       { op: 'meta', key: 'label', value: label },
       { op: 'meta', key: 'createdAt', value: undefined },
       { op: 'meta', key: 'updatedAt', value: undefined },
-      { op: 'meta', key: 'previousCreatedAt', value: new Date(source.createdAt).toISOString() },
+      { op: 'meta', key: 'id', value: undefined },
+      { op: 'meta', key: 'previousId', value: assessmentId(source) },
+      { op: 'meta', key: 'previousCreatedAt', value: undefined },
       { op: 'profile', key: 'year', value: Math.min(year + 1, MAX_PROFILE_YEAR) },
     ];
     file = patches.reduce(applyPatch, file);

@@ -17,11 +17,15 @@ import { duplicateKey, makeBackup, parseBackupText } from '../domain/assessment/
 import type { AssessmentStore, StoreClock } from './assessments';
 import { toExport } from './export-file';
 import type { StoredAssessment } from './database';
+import { checkLoaded, checkRecord, newestFirst, type DamagedRecord } from './records';
+import { errorDetail, writeFailure, type WriteFailure } from './write-error';
 
 /** The database refused the write (quota, closed, blocked …); nothing was imported. */
 export interface WriteIssue {
   key: '(database)';
   code: 'write-failed';
+  /** Why, for a translated message. */
+  reason: WriteFailure;
   detail?: string;
 }
 export type ImportIssue = FileIssue | WriteIssue;
@@ -103,7 +107,14 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
       const candidates = enterprises.length
         ? await db.assessments.where('enterpriseId').anyOf(enterprises).toArray()
         : [];
-      const seen = new Set(candidates.map(storedDuplicateKey));
+      // A damaged record is no duplicate of a valid file; one of a rubric not loaded here neither (the
+      // rubric is part of the compared content, and every rubric of the imported files is loaded).
+      const seen = new Set(
+        candidates.flatMap((c) => {
+          const checked = checkRecord(c, rubrics);
+          return checked.status === 'ok' ? [storedDuplicateKey(checked.record)] : [];
+        }),
+      );
       const imported: ImportReport['imported'] = [];
       const duplicates: ImportReport['duplicates'] = [];
       const records: StoredAssessment[] = [];
@@ -122,13 +133,37 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
       return { imported, duplicates, rejected };
     });
   } catch (e) {
-    const detail = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 120) : 'unknown error';
-    return { imported: [], duplicates: [], rejected, fatal: [{ key: '(database)', code: 'write-failed', detail }] };
+    const issue: WriteIssue = {
+      key: '(database)',
+      code: 'write-failed',
+      reason: writeFailure(e),
+      detail: errorDetail(e),
+    };
+    return { imported: [], duplicates: [], rejected, fatal: [issue] };
   }
 }
 
-/** The JSON text of a backup of every stored assessment, newest first, each as toExport writes it. */
+/**
+ * A backup of every usable stored assessment, newest first, each as toExport writes it. Damaged records
+ * are left out and returned in `skipped`: a backup holds only files that import accepts, so restoring it
+ * never fails on them; their raw data is exported one by one from the list (DamagedRecords).
+ */
+export async function backupOf(
+  store: AssessmentStore,
+  now: Date = new Date(),
+): Promise<{ text: string; skipped: DamagedRecord[] }> {
+  const all = newestFirst(await store.db.assessments.toArray());
+  const files: AssessmentFile[] = [];
+  const skipped: DamagedRecord[] = [];
+  for (const raw of all) {
+    const checked = await checkLoaded(raw);
+    if (checked.status === 'ok') files.push(toExport(checked.record));
+    else skipped.push(checked.damaged);
+  }
+  return { text: JSON.stringify(makeBackup(files, now), null, 2), skipped };
+}
+
+/** The JSON text of backupOf (damaged records left out). */
 export async function exportBackup(store: AssessmentStore, now: Date = new Date()): Promise<string> {
-  const all = await store.db.assessments.orderBy('updatedAt').reverse().toArray();
-  return JSON.stringify(makeBackup(all.map(toExport), now), null, 2);
+  return (await backupOf(store, now)).text;
 }
