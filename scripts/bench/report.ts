@@ -2,6 +2,7 @@
 import type { ByteReport, FileSize } from './bytes.ts';
 import type { ObservedRequest } from './browser-bench.ts';
 import type { LighthouseResult } from './lighthouse.ts';
+import type { NginxFigures } from './nginx.ts';
 
 export interface Budget {
   name: string;
@@ -34,6 +35,8 @@ export interface BenchResult {
     entryImportsCheck: ByteReport['importsCheck'];
     entryChunkBreakdown: ByteReport['entryBreakdown'];
   };
+  /** Bytes over the wire through nginx with docs/hosting/nginx.conf. */
+  nginx: NginxFigures;
   lazy: (FileSize & { precachedByServiceWorker: boolean })[];
   unreachableAssets: string[];
   serviceWorkerPrecache: ByteReport['precache'];
@@ -179,6 +182,32 @@ export function formatReport(r: BenchResult): string {
           .join(', '),
     );
   }
+
+  out.push('', 'Through nginx with docs/hosting/nginx.conf (bytes as sent over HTTP/1.1, counted by nginx)');
+  const n = r.nginx;
+  if (n.status === 'ok') {
+    out.push(
+      table(
+        [
+          'encoding',
+          'first paint: bodies / with headers',
+          'first visit (home ready)',
+          'precache (worker)',
+          'repeat visit',
+        ],
+        n.runs.map((x) => [
+          x.encoding,
+          `${kb(x.firstPaint)} / ${kb(x.firstPaintWithHeaders)}`,
+          `${kb(x.firstVisit)} (${x.firstVisitRequests} req.)`,
+          `${kb(x.precache)} (${x.precacheRequests} req.)`,
+          `${kb(x.repeatVisit)} (${x.repeatRequests.length} req.)`,
+        ]),
+        [1, 2, 3, 4],
+      ),
+    );
+    const repeat = n.runs[0]!.repeatRequests;
+    out.push(`repeat visit (reload, two screens, a new tab): ${repeat.map((e) => `${e.uri} ${e.status}`).join(', ')}`);
+  } else out.push(n.status === 'skipped' ? `skipped: ${n.reason}` : `! failed: ${n.error}`);
 
   out.push('', 'Lazily loaded chunks and assets');
   out.push(

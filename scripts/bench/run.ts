@@ -3,12 +3,14 @@
  *   - first-visit bytes (HTML + CSS + JS, gzip -9) and every lazily loaded chunk and asset;
  *   - in headless Chromium: recompute time of score + planner + roadmap after one answer change (1,000 random
  *     changes), time from navigation to a drawn results screen, time and size of the PDF report;
- *   - Lighthouse performance and accessibility scores (lighthouse is installed into node_modules/.cache if needed).
+ *   - Lighthouse performance and accessibility scores (lighthouse is installed into node_modules/.cache if needed);
+ *   - through nginx with docs/hosting/nginx.conf, if nginx is installed: first visit with gzip (and brotli when the
+ *     module is there), what the service worker precaches, and a repeat visit (nginx.ts).
  * Writes bench/result.json (gitignored). Budgets are reported as pass/fail; the exit code is 0 unless the benchmark
  * itself could not run. Not part of `npm test`.
  *
- * Environment: CHROMIUM_PATH (as the e2e tests), BENCH_OUT_DIR (build somewhere other than dist/),
- * BENCH_CHANGES (default 1000), BENCH_SEED (default 20240601).
+ * Environment: CHROMIUM_PATH and NGINX_PATH (as the e2e tests), BENCH_OUT_DIR (build somewhere other than dist/),
+ * BENCH_CHANGES (default 1000), BENCH_SEED (default 20240601), BENCH_NGINX=0 (skip the nginx figures).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { serveDist } from '../../test/e2e/static-server.ts';
 import { analyseDist, precacheList, type ByteReport } from './bytes.ts';
 import { measureInApp, observeFirstVisit, readScript, writeJson, type BrowserFigures } from './browser-bench.ts';
 import { locateLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
+import { measureThroughNginx, type NginxFigures } from './nginx.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -139,6 +142,11 @@ async function main() {
       await new Promise((r) => server.close(r));
     }
   } else log('no Chromium: browser figures are left out');
+  const firstPaintFiles = bytes.firstVisit.filter((f) => f.kind !== 'other').map((f) => f.file);
+  const nginx: NginxFigures = CHROMIUM
+    ? await measureThroughNginx(DIST, PREFIX, firstPaintFiles, log)
+    : { status: 'skipped', reason: 'no Chromium' };
+  const viaNginx = nginx.status === 'ok' ? nginx.runs.find((r) => r.encoding === 'gzip') : undefined;
 
   const rc = browser?.recompute;
   const d = rc?.durations ?? [];
@@ -185,6 +193,8 @@ async function main() {
     budget('PDF report, median of 3', pdf?.medianMs, 1500, 'ms', 'first run includes loading jsPDF and the font'),
     budget('PDF file size', pdf?.bytes, 500 * KB, 'bytes'),
     budget('PDF font asset (gzip)', font?.gzip, 1000 * KB, 'bytes'),
+    budget('first paint through nginx (gzip bodies as sent)', viaNginx?.firstPaint, 100 * KB, 'bytes'),
+    budget('repeat visit through nginx, bytes over the wire', viaNginx?.repeatVisit, 2 * KB, 'bytes', 'revalidations'),
   ];
 
   const result: BenchResult = {
@@ -216,6 +226,7 @@ async function main() {
       entryImportsCheck: bytes.importsCheck,
       entryChunkBreakdown: bytes.entryBreakdown,
     },
+    nginx,
     lazy: bytes.lazy.map((f) => ({ ...f, precachedByServiceWorker: precached.has(f.file) })),
     unreachableAssets: bytes.unreachable,
     serviceWorkerPrecache: bytes.precache,

@@ -56,14 +56,17 @@ async function freePort(): Promise<number> {
 export interface Nginx {
   /** The app's URL, ending in '/'. */
   url: string;
-  /** One line per request: `uri status bytes_sent sec-fetch-dest content-encoding`. */
+  /** One entry per request, from nginx's access log. */
   accessLog(): AccessEntry[];
   stop(): Promise<void>;
 }
 export interface AccessEntry {
   uri: string;
   status: number;
+  /** Bytes sent: status line, headers and body (HTTP/1.1, so no header compression). */
   bytes: number;
+  /** Bytes of the body as sent (compressed when it was). */
+  body: number;
   dest: string;
   encoding: string;
 }
@@ -98,7 +101,7 @@ export async function startNginx(dist: string, prefix: string, options: { brotli
       'worker_processes 1;',
       'events { worker_connections 256; }',
       'http {',
-      `  log_format digilevel '$request_uri $status $bytes_sent "$http_sec_fetch_dest" "$sent_http_content_encoding"';`,
+      `  log_format digilevel '$request_uri $status $bytes_sent $body_bytes_sent "$http_sec_fetch_dest" "$sent_http_content_encoding"';`,
       `  access_log ${dir}/access.log digilevel;`,
       ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
       ...(brotli ? doc.brotli.map((l) => `  ${l}`) : []),
@@ -146,8 +149,11 @@ export async function startNginx(dist: string, prefix: string, options: { brotli
       .split('\n')
       .filter(Boolean)
       .map((line) => {
-        const [, uri, status, bytes, dest, encoding] = /^(\S+) (\d+) (\d+) "([^"]*)" "([^"]*)"$/.exec(line)!;
-        return { uri: uri!, status: Number(status), bytes: Number(bytes), dest: dest!, encoding: encoding! };
+        const [, uri, status, bytes, body, dest, encoding] = /^(\S+) (\d+) (\d+) (\d+) "([^"]*)" "([^"]*)"$/.exec(
+          line,
+        )!;
+        const [sent, content] = [Number(bytes), Number(body)];
+        return { uri: uri!, status: Number(status), bytes: sent, body: content, dest: dest!, encoding: encoding! };
       });
   return { url, accessLog, stop };
 }
