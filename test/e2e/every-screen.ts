@@ -5,37 +5,15 @@
  * to home only, so it proves that no screen needs to have been visited online before.
  */
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ARTIFACTS } from './browser';
+import { clickRoute, gotoRoute, waitRoute } from './wait';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const NAME = '示例食品有限公司';
 const HOME = '本机上的评测';
-
-/** Waits until the page shows `heading` (its first h1) with no loading line (aria-busy) left on screen. */
-export async function waitScreen(page: Page, heading: string | RegExp): Promise<void> {
-  const shown = () =>
-    page
-      .evaluate(() => ({
-        heading: document.querySelector('h1')?.textContent?.trim() ?? '',
-        loading: document.querySelectorAll('[aria-busy="true"]').length,
-      }))
-      .catch(() => null); // between two documents: ask again
-  const want = typeof heading === 'string' ? heading : expect.stringMatching(heading);
-  await expect.poll(shown).toEqual({ heading: want, loading: 0 });
-}
-
-async function gotoScreen(page: Page, url: string, heading: string | RegExp): Promise<void> {
-  await page.goto(url);
-  await waitScreen(page, heading);
-}
-
-async function clickScreen(page: Page, target: Locator, heading: string | RegExp): Promise<void> {
-  await target.click();
-  await waitScreen(page, heading);
-}
 
 /** The assessment id in the page's current hash route. */
 function openId(page: Page): string {
@@ -44,12 +22,12 @@ function openId(page: Page): string {
 
 /** Imports a fixture on the home screen and opens it; returns its id. */
 async function importAndOpen(page: Page, base: string, fixture: string, name: string): Promise<string> {
-  await gotoScreen(page, base, HOME);
+  await gotoRoute(page, base, HOME);
   const rows = page.getByTestId('assessment-row');
   const before = await rows.count();
   await page.locator('input[type=file]').setInputFiles(join(FIXTURES, fixture));
   await expect.poll(() => rows.count()).toBe(before + 1);
-  await clickScreen(page, rows.filter({ hasText: name }).first().getByRole('link').first(), /./);
+  await clickRoute(page, rows.filter({ hasText: name }).first().getByRole('link').first(), /./);
   return openId(page);
 }
 
@@ -60,15 +38,15 @@ async function importAndOpen(page: Page, base: string, fixture: string, name: st
 export async function useEveryScreen(page: Page, base: string, tag: string): Promise<void> {
   const id = await importAndOpen(page, base, 'valid-level3.json', NAME);
   const a = `${base}#/a/${id}`;
-  await gotoScreen(page, `${a}/profile`, '企业概况');
-  await gotoScreen(page, `${a}/questions/equipment-systems`, '设备系统');
-  await gotoScreen(page, `${a}/scenarios/production-execution`, '生产执行数字化');
-  await gotoScreen(page, `${a}/results`, '评测结果');
+  await gotoRoute(page, `${a}/profile`, '企业概况');
+  await gotoRoute(page, `${a}/questions/equipment-systems`, '设备系统');
+  await gotoRoute(page, `${a}/scenarios/production-execution`, '生产执行数字化');
+  await gotoRoute(page, `${a}/results`, '评测结果');
   expect(await page.getByTestId('overall-level').innerText()).toBe('三级');
   await expect.poll(() => page.locator('.charts canvas[data-drawn]').count()).toBe(2);
-  await gotoScreen(page, `${a}/roadmap`, '转型路线图：食品饮料');
-  await gotoScreen(page, `${a}/review`, '评审准备');
-  await gotoScreen(page, `${a}/report`, '中小企业数字化水平自评报告');
+  await gotoRoute(page, `${a}/roadmap`, '转型路线图：食品饮料');
+  await gotoRoute(page, `${a}/review`, '评审准备');
+  await gotoRoute(page, `${a}/report`, '中小企业数字化水平自评报告');
   // the PDF needs jsPDF and the font, both loaded only now
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -79,26 +57,26 @@ export async function useEveryScreen(page: Page, base: string, tag: string): Pro
   expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('转型路线图');
 
   // a re-assessment, its comparison with the first and the enterprise's trend
-  await gotoScreen(page, base, HOME);
-  await clickScreen(page, page.getByRole('button', { name: `下一年复评：从“${NAME} 2026”开始` }), '企业概况');
+  await gotoRoute(page, base, HOME);
+  await clickRoute(page, page.getByRole('button', { name: `下一年复评：从“${NAME} 2026”开始` }), '企业概况');
   const later = openId(page);
-  await gotoScreen(page, `${base}#/a/${later}/compare/${id}`, '对比两次评测');
-  await clickScreen(page, page.getByRole('link', { name: '查看历年趋势 →' }), `“${NAME}”的历年趋势`);
+  await gotoRoute(page, `${base}#/a/${later}/compare/${id}`, '对比两次评测');
+  await clickRoute(page, page.getByRole('link', { name: '查看历年趋势 →' }), `“${NAME}”的历年趋势`);
   await expect.poll(() => page.getByTestId('trend-lines').getAttribute('data-drawn')).toBe('true');
 
-  await gotoScreen(page, `${base}#/rubric`, '中小企业数字化水平评测指标（2024年版）');
-  await gotoScreen(page, `${base}#/method`, '方法说明：得分和等级如何计算');
+  await gotoRoute(page, `${base}#/rubric`, '中小企业数字化水平评测指标（2024年版）');
+  await gotoRoute(page, `${base}#/method`, '方法说明：得分和等级如何计算');
 
   // the second rubric has its own data and screens
   const c = `${base}#/a/${await importAndOpen(page, base, 'chenxing-level2.json', '示例电气')}`;
-  await gotoScreen(page, `${c}/questions`, '顶层规划');
-  await gotoScreen(page, `${c}/results`, '评测结果');
-  await gotoScreen(page, `${c}/roadmap`, '转型路线图：电气机械和器材');
+  await gotoRoute(page, `${c}/questions`, '顶层规划');
+  await gotoRoute(page, `${c}/results`, '评测结果');
+  await gotoRoute(page, `${c}/roadmap`, '转型路线图：电气机械和器材');
 
   // the English strings are a file of their own for a Chinese browser
-  await gotoScreen(page, base, HOME);
+  await gotoRoute(page, base, HOME);
   await page.getByTestId('language').selectOption('en');
-  await waitScreen(page, 'Assessments on this device');
+  await waitRoute(page, 'Assessments on this device');
   await page.getByTestId('language').selectOption('zh-CN');
-  await waitScreen(page, HOME);
+  await waitRoute(page, HOME);
 }

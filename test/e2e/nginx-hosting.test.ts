@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, launchWithPage, screenshot } from './browser';
-import { useEveryScreen, waitScreen } from './every-screen';
+import { useEveryScreen } from './every-screen';
+import { waitRoute } from './wait';
 import { fetchRaw, NGINX, startNginx, warnIfNoNginx, type Nginx } from './nginx-server';
 
 warnIfNoNginx();
@@ -177,7 +178,7 @@ describe.skipIf(!NGINX)('hosting on nginx with docs/hosting/nginx.conf', () => {
       const { ctx, page, errors, violations } = await watchedBrowser();
       try {
         await page.goto(nginx.url);
-        await waitScreen(page, HOME);
+        await waitRoute(page, HOME);
         await page.evaluate(() => {
           new Image().src = 'https://example.invalid/pixel.png';
         });
@@ -200,7 +201,7 @@ describe.skipIf(!NGINX)('hosting on nginx with docs/hosting/nginx.conf', () => {
     it('works offline on every screen after a visit to home only', async () => {
       await cleanly(nginx.url, async ({ ctx, page }) => {
         await page.goto(nginx.url);
-        await waitScreen(page, HOME);
+        await waitRoute(page, HOME);
         await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
         await ctx.setOffline(true);
         await page.reload();
@@ -227,7 +228,7 @@ describe.skipIf(!NGINX || !CHROMIUM)('a new deployment on nginx', () => {
   it('raises the update prompt and applies it without losing data', async () => {
     await cleanly(nginx.url, async ({ page }) => {
       await page.goto(nginx.url);
-      await waitScreen(page, HOME);
+      await waitRoute(page, HOME);
       await page.locator('input[type=file]').setInputFiles(join(import.meta.dirname, '../fixtures/valid-level3.json'));
       const row = page.getByTestId('assessment-row');
       await expect.poll(() => row.innerText()).toContain('示例食品有限公司');
@@ -243,7 +244,7 @@ describe.skipIf(!NGINX || !CHROMIUM)('a new deployment on nginx', () => {
       writeFileSync(join(dist, 'index.html'), html.replace('</head>', '<!-- release 2 --></head>'));
 
       await page.reload(); // a navigation makes the browser look for a new service worker
-      await waitScreen(page, HOME);
+      await waitRoute(page, HOME);
       await expect.poll(() => banner.isVisible(), { timeout: 15_000 }).toBe(true);
       // until the user chooses, the running version keeps working with the data
       expect(await row.innerText()).toContain('示例食品有限公司');
@@ -251,7 +252,7 @@ describe.skipIf(!NGINX || !CHROMIUM)('a new deployment on nginx', () => {
       await expect
         .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
         .toEqual([`digilevel-${version}r2`]);
-      await waitScreen(page, HOME);
+      await waitRoute(page, HOME);
       await expect.poll(() => row.innerText()).toContain('示例食品有限公司');
       expect(await banner.count()).toBe(0);
       // the new version's offline copy holds the new index.html, not one from the browser's HTTP cache

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Server } from 'node:http';
 import { CHROMIUM, launchWithPage } from './browser';
 import { serveDist } from './static-server';
-import { useEveryScreen, waitScreen } from './every-screen';
+import { useEveryScreen } from './every-screen';
+import { waitRoute } from './wait';
 
 describe.skipIf(!CHROMIUM)('offline behind a server that sends Vary: Origin', () => {
   let server: Server;
@@ -27,7 +28,7 @@ describe.skipIf(!CHROMIUM)('offline behind a server that sends Vary: Origin', ()
     try {
       const response = await page.goto(base);
       expect(response!.headers()['vary']).toBe('Origin'); // else this test proves nothing
-      await waitScreen(page, '本机上的评测');
+      await waitRoute(page, '本机上的评测');
       await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
       await ctx.setOffline(true);
