@@ -41,6 +41,29 @@ describe('Home', () => {
     expect(await app.store!.db.assessments.count()).toBe(before);
   });
 
+  it('says where a file that is not JSON is broken, in words, and imports one saved with a byte order mark', async () => {
+    render(Home);
+    const before = await app.store!.db.assessments.count();
+    // the comma after "version": 1 left out, as a hand edit leaves it: the parser stops at "rubric", line 4
+    const broken = fixture.replace(/("version": 1),/, '$1');
+    await upload(screen.getByLabelText('导入文件…'), 'bad.json', broken);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('不是有效的 JSON 文件：第 4 行第 3 列附近缺少逗号。'),
+    );
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/Expected|position/);
+    expect(await app.store!.db.assessments.count()).toBe(before);
+    await upload(
+      screen.getByLabelText('导入文件…'),
+      'notepad.json',
+      '\uFEFF' + fixture.replace('示例食品', 'BOM 食品'),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('assessment-row').some((r) => r.textContent?.includes('BOM 食品有限公司'))).toBe(
+        true,
+      ),
+    );
+  });
+
   it('renames an assessment: the dialog starts from the current label and the row shows the new one', async () => {
     render(Home);
     await waitFor(() => expect(screen.getAllByTestId('assessment-row').length).toBeGreaterThan(0));
