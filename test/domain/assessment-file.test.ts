@@ -279,6 +279,9 @@ describe('the digilevel key and the limits, as docs/digilevel-extension.md state
       expect(issuesOf(withExt({ meta: { createdAt: date } })), date).toEqual([]);
     expect(parseInstant('2026-01-01T08:00:00+08:00')).toBe(Date.UTC(2026, 0, 1));
     expect(parseInstant('2026-01-01T00:00:00Z')).toBe(Date.UTC(2026, 0, 1));
+    // whatever time export can write (toISOString, expanded years included) reads back as that time
+    for (const ms of [0, Date.UTC(2024, 1, 29), Date.UTC(10000, 0, 1), 8.64e15, -8.64e15])
+      expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
   });
 
   it('states the limits it applies to the spec keys, and applies them', () => {

@@ -7,9 +7,11 @@
 /**
  * ISO 8601 date-time with an explicit offset, as `Date.prototype.toISOString` writes it
  * (`2026-03-01T08:00:00.000Z`) or with a numeric offset (`2026-03-01T16:00:00+08:00`). Seconds and
- * fractions are optional. No offset means "local time" in ISO 8601, which differs between machines: rejected.
+ * fractions are optional; years beyond 9999 in the expanded form toISOString writes (`+010000-01-01T…`).
+ * No offset means "local time" in ISO 8601, which differs between machines: rejected.
  */
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_INSTANT =
+  /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** The longest date text accepted (a nine-digit fraction and an offset). */
 export const MAX_DATE_CHARS = 40;
@@ -18,7 +20,7 @@ export const MAX_DATE_CHARS = 40;
 export function parseInstant(x: unknown): number | undefined {
   if (typeof x !== 'string' || x.length > MAX_DATE_CHARS) return undefined;
   const m = ISO_INSTANT.exec(x);
-  if (!m) return undefined;
+  if (!m || m[1] === '-000000') return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
     number,
     number,
