@@ -1,31 +1,29 @@
-import { describe, expect, it, inject, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, pageForSuite, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, pageForEach, screenshot, ARTIFACTS } from './browser';
 import { axeViolations } from './axe';
+import { gotoRoute } from './wait';
+import { seed } from './seed';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
+/** Seeds the level-3 fixture under `name` into the test's empty browser context and opens its report. */
 async function openReport(page: Page, name: string) {
-  const path = join(ARTIFACTS, `report-${name}.json`);
-  writeFileSync(path, JSON.stringify({ ...fixture, profile: { ...fixture.profile, name } }));
-  await page.goto(inject('baseUrl'));
-  await page.locator('input[type=file]').setInputFiles(path);
-  await page.getByRole('link', { name }).first().click();
-  await page.locator('nav.tabs a').last().click();
-  await expect.poll(() => page.getByTestId('report').isVisible()).toBe(true);
+  const [id] = await seed(page, { ...fixture, profile: { ...fixture.profile, name } }, name);
+  await gotoRoute(page, `#/a/${id}/report`, '中小企业数字化水平自评报告');
   await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(2);
 }
 
 describe.skipIf(!CHROMIUM)('meeting report', () => {
-  const browser = pageForSuite({ locale: 'zh-CN' });
-  let page: Page;
-  beforeAll(() => ({ page } = browser));
+  // an empty browser context per test: each seeds what it needs and passes when run alone
+  const browser = pageForEach({ locale: 'zh-CN' });
 
   it('prints on A4 with every section, the level, the first roadmap step and page numbers', async () => {
+    const { page } = browser;
     await openReport(page, '示例食品有限公司');
     const headings = await page.locator('[data-testid=report] h2').allInnerTexts();
     expect(headings).toEqual([
@@ -55,6 +53,7 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
 
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`downloads a PDF in ${lang} with Chinese text, the level, a scenario, a roadmap step and the embedded font`, async () => {
+      const { page } = browser;
       await openReport(page, `示例食品有限公司-${lang}`);
       await page.getByTestId('language').selectOption(lang);
       // the English strings load on demand: wait until the report is in the chosen language
@@ -97,6 +96,7 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
   }
 
   it('names characters the PDF font cannot show and offers printing instead of a broken PDF', async () => {
+    const { page } = browser;
     await openReport(page, '龘鑫制造');
     let downloads = 0;
     page.on('download', () => downloads++);
