@@ -1,5 +1,5 @@
 /**
- * Writes JSON Schemas of both rubric kinds, generated from the valibot schemas the app validates with,
+ * Writes JSON Schemas of both rubric kinds and of the rubric folder's manifest, generated from the valibot schemas the app validates with,
  * for rubric authors' editors (docs/rubric-format.md). `--check` fails when the committed files differ.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { WeightedRubric } from '../src/domain/rubric/schema';
 import { ChecklistRubric } from '../src/domain/rubric/checklist-schema';
+import { RubricManifest } from '../src/domain/rubric/manifest';
 
 const dir = join(import.meta.dirname, '..', 'docs', 'schema');
 const outputs = {
   'weighted-rubric.schema.json': WeightedRubric,
   'checklist-rubric.schema.json': ChecklistRubric,
+  'rubric-manifest.schema.json': RubricManifest,
 };
 
 export function generate(): Record<string, string> {

@@ -1,39 +1,112 @@
 /**
- * `npm run validate-rubrics`: checks every rubric folder against the schema its `model` declares and
- * prints file, path and problem for each issue.
+ * `npm run validate-rubrics`: checks every registered rubric folder (src/domain/rubric/registry.ts) file by
+ * file as its manifest names them — the rubric against the schema its `model` declares, then its cost
+ * model, review data and mapping against the rubric — and prints file, path and problem for each issue.
+ * A folder under rubrics/ with a manifest or a rubric that is not registered fails too.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
-import { parseRubric } from '../src/domain/rubric/load';
-import { ChecklistRubric } from '../src/domain/rubric/checklist-schema';
+import { RUBRIC_IDS, isRegistered, loadRubric, readRubricFile, rubricFile } from '../src/domain/rubric/registry';
+import { checkManifest, type RubricManifest } from '../src/domain/rubric/manifest';
+import { checkAnyRubric } from '../src/domain/rubric/parse-any';
+import type { WeightedRubric } from '../src/domain/rubric/schema';
+import type { ChecklistRubric } from '../src/domain/rubric/checklist-schema';
+import { parseCostModel } from '../src/domain/planner/cost-model';
+import { parseChecklistMapping } from '../src/domain/planner/checklist-plan';
+import { parseEvidenceGuidance } from '../src/domain/review/evidence-schema';
+import { parseConsistencyRules } from '../src/domain/review/consistency-schema';
 
-const root = join(import.meta.dirname, '..', 'rubrics');
+type Problem = { path: string; message: string };
+
 let failures = 0;
-for (const dir of readdirSync(root, { withFileTypes: true })) {
-  const rel = `rubrics/${dir.name}/rubric.json`;
-  const file = join(root, dir.name, 'rubric.json');
-  if (!dir.isDirectory() || !existsSync(file)) continue;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    failures++;
-    console.log(`FAIL ${rel} (root): not valid JSON: ${(e as Error).message}`);
-    continue;
-  }
-  const model = (data as { model?: unknown }).model;
-  let problems: { path: string; message: string }[];
-  if (model === 'weighted-scenarios') {
-    const r = parseRubric(data, rel);
-    problems = r.ok ? [] : r.issues;
-  } else if (model === 'required-checklist') {
-    const r = v.safeParse(ChecklistRubric, data);
-    problems = r.success ? [] : r.issues.map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message }));
-  } else problems = [{ path: 'model', message: `unknown model ${JSON.stringify(model)}` }];
+function report(file: string, problems: Problem[], what = '') {
   if (problems.length) {
     failures++;
-    for (const p of problems) console.log(`FAIL ${rel} ${p.path}: ${p.message}`);
-  } else console.log(`ok   ${rel} (${String(model)})`);
+    for (const p of problems) console.log(`FAIL ${file} ${p.path}: ${p.message}`);
+  } else console.log(`ok   ${file}${what ? ` (${what})` : ''}`);
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** The issues a parse function threw (they carry them all), else its message as one problem. */
+function thrown(e: unknown): Problem[] {
+  const issues = (e as { issues?: Problem[] } | null)?.issues;
+  return Array.isArray(issues) && issues.length ? issues : [{ path: '(root)', message: messageOf(e) }];
+}
+/** Runs a parse function: [] when it accepts the data. */
+function problemsOf(parse: () => unknown): Problem[] {
+  try {
+    parse();
+    return [];
+  } catch (e) {
+    return thrown(e);
+  }
+}
+
+/** The file's data, or undefined after reporting that it cannot be read (missing, not JSON). */
+async function read(id: string, name: string): Promise<unknown> {
+  try {
+    return await readRubricFile(id, name);
+  } catch (e) {
+    report(rubricFile(id, name), [{ path: '(root)', message: `cannot read: ${messageOf(e)}` }]);
+    return undefined;
+  }
+}
+
+async function checkParts(id: string, m: RubricManifest, rubric: WeightedRubric | ChecklistRubric) {
+  if (m.model === 'weighted-scenarios' && rubric.model === 'weighted-scenarios') {
+    const parts = [
+      [m.costs, (d: unknown) => parseCostModel(d, rubric)],
+      [m.evidence, (d: unknown, f: string) => parseEvidenceGuidance(d, rubric, f)],
+      [m.consistency, (d: unknown, f: string) => parseConsistencyRules(d, rubric, f)],
+    ] as const;
+    for (const [name, parse] of parts) {
+      if (!name) continue;
+      const data = await read(id, name);
+      if (data !== undefined)
+        report(
+          rubricFile(id, name),
+          problemsOf(() => parse(data, rubricFile(id, name))),
+        );
+    }
+  } else if (m.model === 'required-checklist' && rubric.model === 'required-checklist' && m.mapping) {
+    const file = rubricFile(id, m.mapping.file);
+    let onto;
+    try {
+      onto = await loadRubric(m.mapping.onto);
+    } catch (e) {
+      return report(file, [{ path: '(root)', message: `${m.mapping.onto} does not load: ${messageOf(e)}` }]);
+    }
+    if (onto?.model !== 'weighted-scenarios')
+      return report(file, [{ path: '(root)', message: `${m.mapping.onto} is not a registered weighted rubric` }]);
+    const data = await read(id, m.mapping.file);
+    if (data === undefined) return;
+    const parsed = parseChecklistMapping(data, onto, rubric);
+    report(file, parsed.ok ? [] : parsed.issues);
+  }
+}
+
+for (const id of RUBRIC_IDS) {
+  const data = await read(id, 'manifest.json');
+  if (data === undefined) continue;
+  const manifest = checkManifest(data, id);
+  report(rubricFile(id, 'manifest.json'), manifest.ok ? [] : manifest.issues);
+  if (!manifest.ok) continue;
+  const m = manifest.manifest;
+  const rubricData = await read(id, m.rubric);
+  if (rubricData === undefined) continue;
+  const rubric = checkAnyRubric(rubricData, rubricFile(id, m.rubric), m);
+  report(rubricFile(id, m.rubric), rubric.ok ? [] : rubric.issues, m.model);
+  if (rubric.ok) await checkParts(id, m, rubric.rubric);
+}
+
+// a folder that is not registered would be silently left out of the app and the CLI
+const root = join(import.meta.dirname, '..', 'rubrics');
+for (const dir of readdirSync(root, { withFileTypes: true })) {
+  if (!dir.isDirectory() || isRegistered(dir.name)) continue;
+  const found = ['manifest.json', 'rubric.json'].find((f) => existsSync(join(root, dir.name, f)));
+  if (found)
+    report(`rubrics/${dir.name}/${found}`, [
+      { path: '(root)', message: 'not registered: add its line to src/domain/rubric/registry.ts' },
+    ]);
 }
 process.exit(failures ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * Browser entry of the recompute benchmark, built by scripts/bench/vite.recompute.config.ts into one IIFE file and
  * injected into a page of the built app. It runs the same domain code the results, planner and roadmap screens run
- * after an answer changes: evaluate, then planNextLevels, then generateRoadmap (food-beverage guide, above-scale).
+ * after an answer changes: journeyFor (evaluate, then the plans, then the roadmap; food-beverage guide, above-scale).
  *
  *   window.__bench(seed, n, warmup) → { durations (ms, n of them), warmupDurations, changes: { question, scenario } }
  *
@@ -12,16 +12,13 @@
  */
 import {
   type Answer,
-  type AssessmentInput,
+  type JourneyFile,
   type ScenarioChecks,
   allScenarios,
-  costModel,
-  evaluate,
-  generateRoadmap,
   getRubric,
+  journeyFor,
   loadRubric,
-  loadGuide,
-  planNextLevels,
+  loadGuideFor,
   questionsOf,
 } from '../../src/domain/index.ts';
 import fixture from '../../test/fixtures/valid-level3.json';
@@ -66,8 +63,7 @@ async function bench(seed: number, n: number, warmup = 0): Promise<RecomputeResu
   await loadRubric(fixture.rubric);
   const rubric = getRubric(fixture.rubric);
   if (!rubric) throw new Error(`unknown rubric ${fixture.rubric}`);
-  const guide = await loadGuide('food-beverage');
-  const costs = costModel();
+  const guide = await loadGuideFor(rubric, 'food-beverage');
   const questions = questionsOf(rubric);
   const scenarios = allScenarios(rubric);
   const random = rng(seed);
@@ -105,14 +101,12 @@ async function bench(seed: number, n: number, warmup = 0): Promise<RecomputeResu
   }
 
   function recompute(): number {
-    const input: AssessmentInput = { answers: { ...answers }, scenarios: { ...ticks } };
+    const file: JourneyFile = { answers: { ...answers }, scenarios: { ...ticks }, profile: { size: 'above-scale' } };
     const start = performance.now();
-    const evaluation = evaluate(rubric!, input);
-    const plans = planNextLevels(rubric!, input, costs);
-    const roadmap = generateRoadmap({ rubric: rubric!, guide, size: 'above-scale', evaluation, plans });
+    const { evaluation, roadmap } = journeyFor({ rubric: rubric!, file, guide });
     const took = performance.now() - start;
     lastLevel = evaluation.level;
-    if (roadmap.stages.length === 0) throw new Error('empty roadmap');
+    if (!roadmap?.stages.length) throw new Error('empty roadmap');
     return took;
   }
 

@@ -13,6 +13,7 @@ import {
   type AssessmentFile,
   type Patch,
   type Profile,
+  type RubricLookup,
 } from '../domain/index';
 import type { DigiLevelDB, StoredAssessment } from './database';
 import { toExport } from './export-file';
@@ -72,10 +73,11 @@ export class AssessmentStore {
 
   /**
    * checkRecord, for screens holding a record from get() or watch(): the validation code comes with the
-   * store (after the first paint) instead of with the screens.
+   * store (after the first paint) instead of with the screens. `rubrics`: the app's reactive rubric cache,
+   * so a check made in a derived value runs again when the record's rubric arrives.
    */
-  check(raw: unknown): RecordCheck {
-    return checkRecord(raw);
+  check(raw: unknown, rubrics?: RubricLookup): RecordCheck {
+    return checkRecord(raw, rubrics);
   }
 
   /** The rubric a stored record names, when it is one the app can load (knownRubricOf). */

@@ -2,6 +2,7 @@
 export * from './rubric/schema';
 export * from './rubric/load';
 export * from './rubric/registry';
+export * from './rubric/manifest';
 export * from './scoring/rational';
 export * from './scoring/score';
 export * from './scoring/scenarios';
@@ -33,3 +34,5 @@ export * from './compare/diff';
 export * from './compare/chronology';
 export * from './planner/checklist-plan';
 export * from './planner/mappings';
+export * from './journey/journey';
+export * from './journey/data';

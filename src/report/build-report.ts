@@ -9,11 +9,8 @@ import {
   questionsOf,
   allScenarios,
   type AssessmentFile,
-  type Evaluation,
-  type Guide,
-  type Plan,
-  type Roadmap,
-  type WeightedRubric,
+  type WeightedJourney,
+  type WithRoadmap,
 } from '../domain/index';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
@@ -23,12 +20,9 @@ import { progressBlocks, type ProgressEntry } from './progress-blocks';
 import { evidenceBlocks } from './evidence-blocks';
 
 export interface ReportInput {
-  rubric: WeightedRubric;
+  /** The assessment's journey (domain journeyFor), with the guide and the roadmap. */
+  journey: WithRoadmap<WeightedJourney>;
   file: AssessmentFile;
-  evaluation: Evaluation;
-  plans: Plan[];
-  guide: Guide;
-  roadmap: Roadmap;
   /** Assessment date (last update) and generation time, ms since epoch. */
   assessedAt: number;
   now: number;
@@ -37,7 +31,8 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput, lang: Language): ReportDocument {
-  const { rubric, file, evaluation: e, plans, guide, roadmap } = input;
+  const { file, journey } = input;
+  const { rubric, evaluation: e, plans, guide, roadmap } = journey;
   const tr = translator(lang);
   const { t, loc, num, list, paren, clauses } = tr;
   const { describeCondition, levelName, planSummary, reasonText, scenarioName } = phrases(tr);

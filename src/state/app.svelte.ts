@@ -2,8 +2,9 @@
 import type { Subscription } from 'dexie';
 import type { OpenedStorage, StorageMode } from '../db/open';
 import type { AssessmentStore } from '../db/assessments';
-import { DEFAULT_RUBRIC, getAnyRubric, loadRubric } from '../domain/index';
+import { DEFAULT_RUBRIC } from '../domain/index';
 import type * as Records from '../db/records';
+import { rubrics } from './rubrics.svelte';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -12,15 +13,13 @@ class AppState {
   mode = $state<StorageMode | null>(null);
   storageError = $state<string | null>(null);
   persisted = $state<boolean | undefined>(undefined);
-  /** Bumped when a rubric loaded on demand arrives, so lists summarising assessments recompute. */
-  rubricsLoaded = $state(0);
   /** Every stored record as read (newest first), before it is checked. */
   private stored = $state.raw<unknown[]>([]);
   private listed = $state(false);
-  /** Each stored record checked (records.ts); again when a rubric arrives. */
+  /** Each stored record checked (records.ts); again when a rubric arrives (the reactive rubric cache). */
   private checks = $derived.by(() => {
     const records = this.records;
-    return records && this.rubricsLoaded >= 0 ? this.stored.map((raw) => records.checkRecord(raw)) : [];
+    return records ? this.stored.map((raw) => records.checkRecord(raw, rubrics.lookup)) : [];
   });
   /** The usable assessments, newest first, their files as validation returns them. */
   assessments = $derived(this.checks.flatMap((c) => (c.status === 'ok' ? [c.record] : [])));
@@ -56,9 +55,7 @@ class AppState {
   /** Loads the national rubric; after a failure `rubricError` says why and calling this again retries. */
   loadDefaultRubric() {
     this.rubricError = null;
-    void loadRubric(DEFAULT_RUBRIC)
-      .then(() => this.rubricsLoaded++)
-      .catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
+    void rubrics.load(DEFAULT_RUBRIC).catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
   }
 
   async start() {
@@ -101,13 +98,11 @@ class AppState {
     const records = this.records;
     if (!records) return;
     for (const id of new Set(this.stored.flatMap((raw) => records.knownRubricOf(raw) ?? []))) {
-      if (getAnyRubric(id) || this.rubricsInFlight.has(id) || Object.hasOwn(this.rubricFailures, id)) continue;
+      if (rubrics.get(id) || this.rubricsInFlight.has(id) || Object.hasOwn(this.rubricFailures, id)) continue;
       this.rubricsInFlight.add(id);
-      loadRubric(id)
-        .then(
-          () => this.rubricsLoaded++,
-          (e: unknown) => (this.rubricFailures = { ...this.rubricFailures, [id]: errorText(e) }),
-        )
+      rubrics
+        .load(id)
+        .catch((e: unknown) => (this.rubricFailures = { ...this.rubricFailures, [id]: errorText(e) }))
         .finally(() => this.rubricsInFlight.delete(id));
     }
   }

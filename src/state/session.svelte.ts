@@ -12,8 +12,6 @@ import {
   evaluateChecklist,
   fieldKey,
   findOverwrites,
-  getAnyRubric,
-  loadRubric,
   type AssessmentFile,
   type ChecklistAnswers,
   type Overwrite,
@@ -21,6 +19,7 @@ import {
 } from '../domain/index';
 import type { AssessmentStore } from '../db/assessments';
 import { Loader } from './loader.svelte';
+import { rubrics } from './rubrics.svelte';
 import type { StoredAssessment } from '../db/database';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -34,11 +33,11 @@ export class AssessmentSession {
   saveState = $state<SaveState>('saved');
   saveError = $state<string | null>(null);
   /** The record's rubric, loaded on demand; the frame shows its error with a retry. */
-  readonly rubricLoad = new Loader((id: string) => loadRubric(id));
-  /** The stored record checked (db/records.ts) once its rubric is here; null until then. */
+  readonly rubricLoad = new Loader((id: string) => rubrics.load(id));
+  /** The stored record checked (db/records.ts) once its rubric is here (the reactive rubric cache); null until then. */
   private checked = $derived.by(() => {
-    if (!this.record || !this.rubricLoad.state) return null;
-    const checked = this.store.check(this.record);
+    if (!this.record) return null;
+    const checked = this.store.check(this.record, rubrics.lookup);
     return checked.status === 'pending' ? null : checked;
   });
   /** Set when the stored record is damaged: the frame says so (export raw data, delete), never "loading". */
@@ -46,9 +45,11 @@ export class AssessmentSession {
   /** The stored file (as validated) with this tab's unsaved edits applied. */
   file = $derived.by(() => (this.checked?.status === 'ok' ? this.local(this.checked.record.file) : null));
   /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
-  anyRubric = $derived(this.file && this.rubricLoad.state ? getAnyRubric(this.file.rubric) : undefined);
+  anyRubric = $derived(this.file ? rubrics.get(this.file.rubric) : undefined);
   /** Set for weighted (national-style) rubrics. */
   rubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
+  // Only the evaluation, which every screen shows: the plans and the roadmap (domain journeyFor) come with
+  // the screens that show them, so the planner is not in the first visit's bytes.
   evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
   /** Set for checklist rubrics (晨星工厂). */
   checklist = $derived(this.anyRubric?.model === 'required-checklist' ? this.anyRubric : undefined);

@@ -2,8 +2,8 @@
 import {
   evaluate,
   evaluateChecklist,
-  getAnyRubric,
   questionsOf,
+  type AnyRubric,
   type AssessmentFile,
   type ChecklistAnswers,
 } from '../domain/index';
@@ -17,8 +17,8 @@ export interface Summary {
   level: string;
 }
 
-export function summarize(file: AssessmentFile): Summary {
-  const rubric = getAnyRubric(file.rubric);
+/** `rubric`: the file's rubric once loaded (the reactive rubric cache), so a list recomputes when it arrives. */
+export function summarize(file: AssessmentFile, rubric: AnyRubric | undefined): Summary {
   const short = t(`rubricChoice.${file.rubric}`, { defaultValue: file.rubric });
   if (!rubric) return { rubric: short, completeness: 0, level: '…' };
   if (rubric.model === 'weighted-scenarios') {

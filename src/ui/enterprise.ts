@@ -1,6 +1,7 @@
 /** The assessments of one enterprise as the progress screens use them: evaluated, in assessment order. */
-import { chronological, evaluate, getRubric, type TrendEntry, type WeightedRubric } from '../domain/index';
+import { chronological, evaluate, type TrendEntry, type WeightedRubric } from '../domain/index';
 import type { StoredAssessment } from '../db/database';
+import { rubrics } from '../state/rubrics.svelte';
 
 export interface EnterpriseEntry extends TrendEntry {
   record: StoredAssessment;
@@ -9,7 +10,7 @@ export interface EnterpriseEntry extends TrendEntry {
 
 /** Evaluates a stored assessment; undefined when its rubric is not a weighted rubric this app knows. */
 export function toEntry(record: StoredAssessment): EnterpriseEntry | undefined {
-  const rubric = getRubric(record.file.rubric);
+  const rubric = rubrics.weighted(record.file.rubric);
   if (!rubric) return undefined;
   return {
     id: record.id,

@@ -33,7 +33,7 @@ import { ALL_MAX, SCORE_40, SCORE_60, minusOneArea, range, scenariosAt } from '.
 import { rng } from '../random';
 
 const rubric = getRubric('cn-sme-2024')!;
-const costs = costModel();
+const costs = costModel(rubric);
 const questions = questionsOf(rubric);
 const scenarioList = allScenarios(rubric);
 const ALL4 = scenariosAt(4, 16, 10);
@@ -58,7 +58,7 @@ describe('cost model (rubrics/cn-sme-2024/costs.json)', () => {
     expect(costs.itemStep).toEqual({ default: 1, overrides: {} });
     expect(costs.note['zh-CN']).toContain('并非官方');
     expect(costs.note.en).toContain('not an official');
-    expect(costModel()).toBe(costs);
+    expect(costModel(rubric)).toBe(costs);
   });
 
   it('reads overrides per scenario level and per question; null rules a step out', () => {

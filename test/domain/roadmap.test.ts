@@ -32,7 +32,7 @@ import { SCORE_40, scenariosAt } from '../helpers';
 import { rng } from '../random';
 
 const rubric = getRubric('cn-sme-2024')!;
-const costs = costModel();
+const costs = costModel(rubric);
 const SEED_FILES = [
   '000_643d5da1635969b5.txt',
   '001_9fbff64ec90cc4b1.txt',

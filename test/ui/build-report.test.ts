@@ -1,15 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  costModel,
-  evaluate,
-  generateRoadmap,
-  getRubric,
-  loadGuide,
-  planNextLevels,
-  type AssessmentFile,
-} from '../../src/domain/index';
+import { getRubric, hasRoadmap, journeyFor, loadGuide, type AssessmentFile } from '../../src/domain/index';
 import { buildReport } from '../../src/report/build-report';
 import { documentText } from '../../src/report/document';
 import { currentLanguage, setLanguage } from '../../src/i18n/index.svelte';
@@ -23,10 +15,9 @@ const guide = await loadGuide('food-beverage');
 const NOW = Date.parse('2026-11-23T08:00:00Z');
 
 function report(lang: Language) {
-  const evaluation = evaluate(rubric, file);
-  const plans = planNextLevels(rubric, file, costModel());
-  const roadmap = generateRoadmap({ rubric, guide, size: file.profile?.size, evaluation, plans, state: undefined });
-  return buildReport({ rubric, file, evaluation, plans, guide, roadmap, assessedAt: NOW, now: NOW }, lang);
+  const journey = journeyFor({ rubric, file, guide });
+  if (!hasRoadmap(journey)) throw new Error('no roadmap');
+  return buildReport({ journey, file, assessedAt: NOW, now: NOW }, lang);
 }
 
 afterAll(() => setLanguage('zh-CN'));

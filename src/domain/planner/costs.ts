@@ -1,10 +1,13 @@
-/** The bundled cost model, validated against the rubric once on first use (a bad file fails loudly). */
-import data from '../../../rubrics/cn-sme-2024/costs.json';
-import { getRubric } from '../rubric/registry';
-import { type CostModel, parseCostModel } from './cost-model';
+/**
+ * The cost model a weighted rubric is planned with: its own (the manifest's `costs`), loaded and checked
+ * against it by the registry together with the rubric, never another rubric's.
+ */
+import { loadedCostModel } from '../rubric/registry';
+import type { WeightedRubric } from '../rubric/schema';
+import { type CostModel, PlannerError } from './cost-model';
 
-let cached: CostModel | undefined;
-
-export function costModel(): CostModel {
-  return (cached ??= parseCostModel(data, getRubric('cn-sme-2024')));
+export function costModel(rubric: WeightedRubric): CostModel {
+  const costs = loadedCostModel(rubric.id);
+  if (!costs) throw new PlannerError(`no cost model for rubric ${rubric.id}: load the rubric first (loadRubric)`);
+  return costs;
 }

@@ -1,16 +1,28 @@
 /**
- * Per checklist rubric, the mapping of its items onto the national scenarios and items, which lets the
- * roadmap serve a checklist's missing items. Loaded on demand (one chunk per rubric).
+ * Per checklist rubric, the mapping of its items onto a weighted rubric's scenarios and items (the
+ * manifest's `mapping`), which lets the roadmap serve a checklist's missing items. Loaded on demand (its
+ * own chunk) and checked against both rubrics.
  */
 import { parseChecklistMapping, type ChecklistMapping } from './checklist-plan';
+import { PlannerError } from './cost-model';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import type { WeightedRubric } from '../rubric/schema';
-
-const sources: Record<string, () => Promise<{ default: unknown }>> = {
-  'sd-chenxing-2022': () => import('../../../rubrics/sd-chenxing-2022/mapping.json'),
-};
+import { getManifest, loadRubric, readRubricFile, rubricFile } from '../rubric/registry';
 
 const cache = new Map<string, Promise<ChecklistMapping | undefined>>();
+
+async function load(national: WeightedRubric, rubric: ChecklistRubric): Promise<ChecklistMapping | undefined> {
+  await loadRubric(rubric.id);
+  const manifest = getManifest(rubric.id);
+  const source = manifest?.model === 'required-checklist' ? manifest.mapping : undefined;
+  if (!source) return undefined;
+  const file = rubricFile(rubric.id, source.file);
+  if (source.onto !== national.id) throw new PlannerError(`${file}: maps onto ${source.onto}, not ${national.id}`);
+  const parsed = parseChecklistMapping(await readRubricFile(rubric.id, source.file), national, rubric);
+  if (!parsed.ok)
+    throw new PlannerError(`${file} ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`, parsed.issues);
+  return parsed.mapping;
+}
 
 /** The mapping of a checklist rubric, or undefined when the rubric has none; a bad file throws with its path. */
 export function loadChecklistMapping(
@@ -19,15 +31,7 @@ export function loadChecklistMapping(
 ): Promise<ChecklistMapping | undefined> {
   let hit = cache.get(rubric.id);
   if (!hit) {
-    const load = sources[rubric.id];
-    const loading = load
-      ? load().then((m) => {
-          const parsed = parseChecklistMapping(m.default, national, rubric);
-          if (!parsed.ok)
-            throw new Error(`mapping of ${rubric.id}: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-          return parsed.mapping;
-        })
-      : Promise.resolve(undefined);
+    const loading = load(national, rubric);
     // a failed load is forgotten, so a retry fetches (and validates) the mapping again
     loading.catch(() => cache.get(rubric.id) === loading && cache.delete(rubric.id));
     cache.set(rubric.id, (hit = loading));

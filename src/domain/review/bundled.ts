@@ -1,48 +1,54 @@
 /**
- * The review data bundled with each rubric (evidence guidance and consistency rules), validated against
- * that rubric once on first use. A bad file fails loudly with the file, the path and the problem.
+ * The review data of a rubric (evidence guidance and consistency rules), as its manifest names them:
+ * fetched when a screen first needs them (each file its own chunk) and validated against that rubric. A
+ * bad file fails loudly with the file, the path and the problem; a failed load is forgotten (retry).
  */
-import cnSme2024Evidence from '../../../rubrics/cn-sme-2024/evidence.json';
-import cnSme2024Consistency from '../../../rubrics/cn-sme-2024/consistency.json';
-import { getRubric } from '../rubric/registry';
+import { getManifest, getRubric, loadRubric, readRubricFile, rubricFile } from '../rubric/registry';
 import { type EvidenceGuidance, parseEvidenceGuidance } from './evidence-schema';
 import { type ConsistencyRules, parseConsistencyRules } from './consistency-schema';
 
-const sources: Record<
-  string,
-  { evidence: { file: string; data: unknown }; consistency: { file: string; data: unknown } }
-> = {
-  'cn-sme-2024': {
-    evidence: { file: 'rubrics/cn-sme-2024/evidence.json', data: cnSme2024Evidence },
-    consistency: { file: 'rubrics/cn-sme-2024/consistency.json', data: cnSme2024Consistency },
-  },
-};
-
-const evidenceCache = new Map<string, EvidenceGuidance>();
-const consistencyCache = new Map<string, ConsistencyRules>();
-
-/** The evidence guidance of a rubric, or undefined when the rubric has none. */
-export function getEvidenceGuidance(rubricId: string): EvidenceGuidance | undefined {
-  const rubric = getRubric(rubricId);
-  if (!rubric || !Object.hasOwn(sources, rubricId)) return undefined;
-  let hit = evidenceCache.get(rubricId);
-  if (!hit) {
-    const { file, data } = sources[rubricId]!.evidence;
-    hit = parseEvidenceGuidance(data, rubric, file);
-    evidenceCache.set(rubricId, hit);
-  }
-  return hit;
+export interface ReviewData {
+  evidence?: EvidenceGuidance;
+  consistency?: ConsistencyRules;
 }
 
-/** The consistency rules of a rubric, or undefined when the rubric has none. */
-export function getConsistencyRules(rubricId: string): ConsistencyRules | undefined {
+const loaded = new Map<string, ReviewData>();
+const inFlight = new Map<string, Promise<ReviewData>>();
+
+async function load(rubricId: string): Promise<ReviewData> {
+  await loadRubric(rubricId);
   const rubric = getRubric(rubricId);
-  if (!rubric || !Object.hasOwn(sources, rubricId)) return undefined;
-  let hit = consistencyCache.get(rubricId);
-  if (!hit) {
-    const { file, data } = sources[rubricId]!.consistency;
-    hit = parseConsistencyRules(data, rubric, file);
-    consistencyCache.set(rubricId, hit);
+  const manifest = getManifest(rubricId);
+  if (!rubric || manifest?.model !== 'weighted-scenarios') return {};
+  const read = (file: string | undefined) => (file ? readRubricFile(rubricId, file) : undefined);
+  const [evidence, consistency] = await Promise.all([read(manifest.evidence), read(manifest.consistency)]);
+  const data: ReviewData = {};
+  if (manifest.evidence)
+    data.evidence = parseEvidenceGuidance(evidence, rubric, rubricFile(rubricId, manifest.evidence));
+  if (manifest.consistency)
+    data.consistency = parseConsistencyRules(consistency, rubric, rubricFile(rubricId, manifest.consistency));
+  loaded.set(rubricId, data);
+  return data;
+}
+
+/** Loads the review data of a rubric (none for a checklist or an unknown id); the getters below read it. */
+export function loadReviewData(rubricId: string): Promise<ReviewData> {
+  const hit = loaded.get(rubricId);
+  if (hit) return Promise.resolve(hit);
+  let loading = inFlight.get(rubricId);
+  if (!loading) {
+    loading = load(rubricId).finally(() => inFlight.delete(rubricId));
+    inFlight.set(rubricId, loading);
   }
-  return hit;
+  return loading;
+}
+
+/** The evidence guidance of a rubric once loaded (loadReviewData); undefined when the rubric has none. */
+export function getEvidenceGuidance(rubricId: string): EvidenceGuidance | undefined {
+  return loaded.get(rubricId)?.evidence;
+}
+
+/** The consistency rules of a rubric once loaded (loadReviewData); undefined when the rubric has none. */
+export function getConsistencyRules(rubricId: string): ConsistencyRules | undefined {
+  return loaded.get(rubricId)?.consistency;
 }

@@ -39,9 +39,12 @@ export const Action = v.strictObject({
   title: LocalizedText,
   description: LocalizedText,
   systems: v.array(v.picklist(SYSTEMS)),
-  /** Rubric items (q1…q15) and scenarios (id + the level this action helps reach) it advances. */
+  /**
+   * Rubric items (q1, q2, …) and scenarios (id + the level this action helps reach) it advances; which ids
+   * exist is the rubric's to say (guideIssues), not the schema's.
+   */
   advances: v.strictObject({
-    questions: v.array(v.pipe(v.string(), v.regex(/^q([1-9]|1[0-5])$/))),
+    questions: v.array(v.pipe(v.string(), v.regex(/^q[1-9][0-9]*$/, 'question ids are q1, q2, …'))),
     scenarios: v.array(
       v.strictObject({ id: v.string(), level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)) }),
     ),

@@ -4,8 +4,10 @@
  */
 import * as v from 'valibot';
 import seedTitles from '../../../rubrics/guides/seeds.json';
-import type { LocalizedText } from '../rubric/schema';
+import type { LocalizedText, WeightedRubric } from '../rubric/schema';
 import type { Industry } from '../assessment/profile';
+import { questionsOf } from '../scoring/score';
+import { allScenarios } from '../scoring/scenarios';
 import { Guide } from './guide-schema';
 
 /**
@@ -68,6 +70,47 @@ export function loadGuide(industry: Industry | undefined): Promise<Guide> {
     // a failed load is forgotten, so a retry fetches (and validates) the guide again
     loading.catch(() => cache.get(key) === loading && cache.delete(key));
     cache.set(key, (guide = loading));
+  }
+  return guide;
+}
+
+/**
+ * The guide's references that the rubric it is applied to does not have: every question and scenario an
+ * action advances, every scenario a typical scenario names. [] when the guide fits the rubric.
+ */
+export function guideIssues(guide: Guide, rubric: WeightedRubric): { path: string; message: string }[] {
+  const questions = new Set(questionsOf(rubric).map((q) => q.id));
+  const scenarios = new Set(allScenarios(rubric).map((s) => s.id));
+  const issues: { path: string; message: string }[] = [];
+  guide.actions.forEach((a, i) => {
+    a.advances.questions.forEach((q, j) => {
+      if (!questions.has(q))
+        issues.push({ path: `actions.${i}.advances.questions.${j}`, message: `no question ${q} in ${rubric.id}` });
+    });
+    a.advances.scenarios.forEach((s, j) => {
+      if (!scenarios.has(s.id))
+        issues.push({
+          path: `actions.${i}.advances.scenarios.${j}.id`,
+          message: `no scenario ${s.id} in ${rubric.id}`,
+        });
+    });
+  });
+  guide.typicalScenarios.forEach((t, i) =>
+    t.scenarios.forEach((s, j) => {
+      if (!scenarios.has(s))
+        issues.push({ path: `typicalScenarios.${i}.scenarios.${j}`, message: `no scenario ${s} in ${rubric.id}` });
+    }),
+  );
+  return issues;
+}
+
+/** The industry's guide (as loadGuide) checked against the rubric it is applied to; GuideError names the first misfit. */
+export async function loadGuideFor(rubric: WeightedRubric, industry: Industry | undefined): Promise<Guide> {
+  const guide = await loadGuide(industry);
+  const issue = guideIssues(guide, rubric)[0];
+  if (issue) {
+    const file = sources[guide.industry].file;
+    throw new GuideError(`${file} ${issue.path}: ${issue.message}`, file, issue.path);
   }
   return guide;
 }

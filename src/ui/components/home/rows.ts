@@ -2,6 +2,7 @@
 import { chronological, findPrevious, assessmentYear, EXTENSION_KEY } from '../../../domain/index';
 import type { StoredAssessment } from '../../../db/database';
 import { summarize } from '../../assessment-summary';
+import { rubrics } from '../../../state/rubrics.svelte';
 import { t } from '../../../i18n/index.svelte';
 
 export interface Row {
@@ -31,7 +32,7 @@ export interface Group {
 }
 
 export function toRow(a: StoredAssessment): Row {
-  const summary = summarize(a.file);
+  const summary = summarize(a.file, rubrics.get(a.file.rubric));
   const name = a.file.profile?.name?.trim() || t('home.anonymous');
   const year = a.file.profile?.year;
   return {
