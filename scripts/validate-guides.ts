@@ -1,17 +1,25 @@
-/** Validates rubrics/guides/*.json: schema, citations found in the seeds (when ../shared/seeds exists), ids. */
+/**
+ * Validates rubrics/guides/*.json: schema, citations found in the seeds (when ../shared/seeds exists), ids, and
+ * every question and scenario an action names against each registered rubric whose manifest applies the
+ * industry guides (guideIssues).
+ */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { Guide, CANONICAL_STAGES } from '../src/domain/roadmap/guide-schema';
+import { guideIssues } from '../src/domain/roadmap/guides';
+import { RUBRIC_IDS, getManifest, getRubric, loadRubric } from '../src/domain/rubric/registry';
+import type { WeightedRubric } from '../src/domain/rubric/schema';
 import { hasHeadingLine, locatePart, squash } from './seed-parts';
 
 const root = join(import.meta.dirname, '..');
 const seedsDir = join(root, '..', 'shared', 'seeds');
-// scenario ids come from the national rubric's data, not from a copy here
-const national = JSON.parse(readFileSync(join(root, 'rubrics/cn-sme-2024/rubric.json'), 'utf8')) as {
-  scenarioGroups: { scenarios: { id: string }[] }[];
-};
-const scenarioIds = national.scenarioGroups.flatMap((g) => g.scenarios.map((s) => s.id));
+// question and scenario ids come from the rubrics the guides apply to (their manifests say so), not from a copy
+await Promise.all(RUBRIC_IDS.map(loadRubric));
+const rubrics = RUBRIC_IDS.flatMap((id): WeightedRubric[] => {
+  const rubric = getRubric(id);
+  return rubric && getManifest(id)?.guides === 'industry' ? [rubric] : [];
+});
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(join(root, 'rubrics/guides'))
@@ -36,14 +44,9 @@ for (const file of files) {
       ...g.architectureLayers.map((n, i) => [`layer ${i}`, n.citation] as [string, typeof n.citation]),
       ...g.typicalScenarios.map((n, i) => [`typicalScenario ${i}`, n.citation] as [string, typeof n.citation]),
     ];
-    for (const a of g.actions) {
+    for (const a of g.actions)
       for (const p of a.prerequisites) if (!ids.has(p)) problems.push(`action ${a.id}: unknown prerequisite ${p}`);
-      for (const s of a.advances.scenarios)
-        if (!scenarioIds.includes(s.id)) problems.push(`action ${a.id}: unknown scenario ${s.id}`);
-    }
-    for (const t of g.typicalScenarios)
-      for (const s of t.scenarios)
-        if (!scenarioIds.includes(s)) problems.push(`typical scenario: unknown scenario ${s}`);
+    for (const rubric of rubrics) for (const i of guideIssues(g, rubric)) problems.push(`${i.path}: ${i.message}`);
     if (existsSync(seedsDir)) {
       for (const [where, c] of cites) {
         const seedFile = join(seedsDir, c.seed);
