@@ -36,6 +36,7 @@ describe('first visit', () => {
     expect(english.map((f) => f.file.replace(/-[\w-]+\.js$/, '')).sort()).toEqual([
       'assets/checklist.en',
       'assets/en',
+      'assets/overwrite.en',
       'assets/progress.en',
       'assets/review.en',
     ]);
