@@ -37,6 +37,8 @@ export interface BenchResult {
   };
   /** Bytes over the wire through nginx with docs/hosting/nginx.conf. */
   nginx: NginxFigures;
+  /** The batch CLI over generated trees: wall time and peak RSS (scripts/bench/cli-batch.ts). */
+  batchCli: import('./cli-batch.ts').BatchRun[];
   lazy: (FileSize & { precachedByServiceWorker: boolean })[];
   unreachableAssets: string[];
   serviceWorkerPrecache: ByteReport['precache'];

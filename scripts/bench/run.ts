@@ -22,6 +22,7 @@ import { analyseDist, precacheList, type ByteReport } from './bytes.ts';
 import { measureInApp, observeFirstVisit, readScript, writeJson, type BrowserFigures } from './browser-bench.ts';
 import { locateLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 import { measureThroughNginx, type NginxFigures } from './nginx.ts';
+import { measureBatchCli } from './cli-batch.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -147,6 +148,8 @@ async function main() {
     ? await measureThroughNginx(DIST, PREFIX, firstPaintFiles, log)
     : { status: 'skipped', reason: 'no Chromium' };
   const viaNginx = nginx.status === 'ok' ? nginx.runs.find((r) => r.encoding === 'gzip') : undefined;
+  const batchCli = measureBatchCli(ROOT, FIXTURE, log);
+  const batch10k = batchCli.find((r) => r.files === 10_000);
 
   const rc = browser?.recompute;
   const d = rc?.durations ?? [];
@@ -195,6 +198,7 @@ async function main() {
     budget('PDF font asset (gzip)', font?.gzip, 1000 * KB, 'bytes'),
     budget('first paint through nginx (gzip bodies as sent)', viaNginx?.firstPaint, 100 * KB, 'bytes'),
     budget('repeat visit through nginx, bytes over the wire', viaNginx?.repeatVisit, 2 * KB, 'bytes', 'revalidations'),
+    budget('batch CLI, 10,000 files', batch10k?.ms, 30_000, 'ms', 'one process, generated files, 1 in 50 invalid'),
   ];
 
   const result: BenchResult = {
@@ -227,6 +231,7 @@ async function main() {
       entryChunkBreakdown: bytes.entryBreakdown,
     },
     nginx,
+    batchCli,
     lazy: bytes.lazy.map((f) => ({ ...f, precachedByServiceWorker: precached.has(f.file) })),
     unreachableAssets: bytes.unreachable,
     serviceWorkerPrecache: bytes.precache,

@@ -36,3 +36,5 @@ export * from './planner/checklist-plan';
 export * from './planner/mappings';
 export * from './journey/journey';
 export * from './journey/data';
+export * from './batch/score-text';
+export * from './batch/rows';

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, truncateSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -160,12 +160,6 @@ describe(
       const fifo = join(dir, 'pipe.json');
       execFileSync('mkfifo', [fifo]);
       expectOneLineError(run(fifo), fifo, /not a regular file/);
-    });
-
-    it('refuses a directory', () => {
-      const sub = join(dir, 'folder.json');
-      mkdirSync(sub);
-      expectOneLineError(run(sub), sub, /is a directory/);
     });
 
     it('scores a file that starts with a UTF-8 byte order mark (Windows Notepad) like the same file without', () => {
