@@ -22,7 +22,7 @@ const CHART_DPR = 1600 / CHART_CSS_W;
 const CHART_MM_W = 120;
 
 /** Height in CSS px at CHART_CSS_W wide: bars grow with the number of scenarios. */
-function chartCssHeight(b: ChartBlock): number {
+export function chartCssHeight(b: ChartBlock): number {
   switch (b.chart) {
     case 'radar':
       return 375;

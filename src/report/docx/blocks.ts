@@ -1,0 +1,263 @@
+/**
+ * One renderer per report block kind, each returning Word paragraphs and tables. The same blocks feed the print
+ * view and the PDF, so every section of the report document appears here without code of its own; a block kind
+ * this file does not know yet is still written, as plain paragraphs of its texts (never silently dropped).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import type { Block, ChartBlock } from '../document';
+import { chartCssHeight, type ChartRasteriser } from '../pdf/charts';
+import { COLOR, CONTENT_PX, CONTENT_TWIPS, SIZE } from './style';
+
+export type DocxChild = Paragraph | Table;
+type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+/** Characters XML 1.0 forbids (a pasted control character would make Word refuse the whole file). */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+export const xmlSafe = (s: string) => s.replace(XML_INVALID, '');
+
+/** Text runs with Word line breaks for "\n" (a notes cell keeps its lines). */
+export function runs(text: string, options: Omit<IRunOptions, 'text' | 'break'> = {}): TextRun[] {
+  return xmlSafe(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ ...options, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+export function cover(b: Of<'cover'>): DocxChild[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 240 }, children: runs(b.title) }),
+    ...(b.subtitle
+      ? [
+          new Paragraph({
+            spacing: { after: 480 },
+            children: runs(b.subtitle, { size: SIZE.coverSubtitle, color: COLOR.muted }),
+          }),
+        ]
+      : []),
+    ...(b.rows.length ? [keyValueTable(b.rows, SIZE.body)] : []),
+    // what follows starts on a new page, as in print and the PDF
+    new Paragraph({ pageBreakBefore: true, children: [] }),
+  ];
+}
+
+/** A heading in Word's own heading style (navigation pane, table of contents), kept with what follows. */
+export function heading(b: Of<'heading'>): DocxChild[] {
+  return [new Paragraph({ heading: HEADINGS[b.level], keepNext: true, keepLines: true, children: runs(b.text) })];
+}
+
+export function paragraph(b: Of<'paragraph'>): DocxChild[] {
+  const tone = b.tone ?? 'body';
+  return [
+    new Paragraph({
+      spacing: { after: 120 },
+      ...(tone === 'quote' ? { indent: { left: 284 } } : {}),
+      children: runs(b.text, {
+        ...(tone === 'strong' ? { bold: true } : {}),
+        ...(tone === 'muted' || tone === 'quote' ? { color: COLOR.muted } : {}),
+      }),
+    }),
+  ];
+}
+
+export function list(b: Of<'list'>): DocxChild[] {
+  return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: runs(item) }));
+}
+
+export function keyValues(b: Of<'keyValues'>): DocxChild[] {
+  return [keyValueTable(b.rows, SIZE.table + 1), spacer()];
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
+
+function keyValueTable(rows: [string, string][], size: number): Table {
+  const key = Math.round(CONTENT_TWIPS * 0.32);
+  return new Table({
+    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    columnWidths: [key, CONTENT_TWIPS - key],
+    borders: {
+      top: NO_BORDER,
+      bottom: NO_BORDER,
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: NO_BORDER,
+      insideVertical: NO_BORDER,
+    },
+    rows: rows.map(
+      ([k, v]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell(k, key, { size, color: COLOR.muted }), cell(v, CONTENT_TWIPS - key, { size })],
+        }),
+    ),
+  });
+}
+
+function cell(
+  text: string,
+  width: number,
+  run: Omit<IRunOptions, 'text' | 'break'>,
+  extra: { fill?: string; columnSpan?: number } = {},
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(extra.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: extra.fill } } : {}),
+    ...(extra.columnSpan ? { columnSpan: extra.columnSpan } : {}),
+    children: [new Paragraph({ children: runs(text, run) })],
+  });
+}
+
+/** Column widths in twips from the block's relative widths (equal shares without them). */
+function columnTwips(relative: number[] | undefined, n: number): number[] {
+  const rel = relative?.length === n && relative.every((x) => x > 0) ? relative : Array.from({ length: n }, () => 1);
+  const sum = rel.reduce((a, b) => a + b, 0);
+  return rel.map((x) => Math.floor((x * CONTENT_TWIPS) / sum));
+}
+
+/** A real Word table: the head repeats on every page, rows never split, group rows bold and shaded. */
+export function table(b: Of<'table'>): DocxChild[] {
+  const n = Math.max(b.head.length, ...b.rows.map((r) => r.length), 1);
+  const widths = columnTwips(b.widths, n);
+  const groups = new Set(b.groupRows ?? []);
+  const head = b.head.length
+    ? [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: widths.map((w, i) =>
+            cell(b.head[i] ?? '', w, { size: SIZE.table, color: COLOR.white, bold: true }, { fill: COLOR.accent }),
+          ),
+        }),
+      ]
+    : [];
+  const body = b.rows.map((r, ri) => {
+    const group = groups.has(ri);
+    // a group row with text only in its first cell spans the table, as in the PDF
+    if (group && r.slice(1).every((c) => !c.trim()))
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          cell(r[0] ?? '', CONTENT_TWIPS, { size: SIZE.table, bold: true }, { fill: COLOR.groupFill, columnSpan: n }),
+        ],
+      });
+    return new TableRow({
+      cantSplit: true,
+      children: widths.map((w, i) =>
+        cell(
+          r[i] ?? '',
+          w,
+          { size: SIZE.table, ...(group ? { bold: true } : {}) },
+          group ? { fill: COLOR.groupFill } : {},
+        ),
+      ),
+    });
+  });
+  return [
+    new Table({
+      width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: {
+        top: RULE,
+        bottom: RULE,
+        left: RULE,
+        right: RULE,
+        insideHorizontal: RULE,
+        insideVertical: RULE,
+      },
+      rows: [...head, ...body],
+    }),
+    spacer(),
+  ];
+}
+
+/** Charts as images from the caller's rasteriser (the UI's chart.js), the caption below; left out without one. */
+export async function chart(b: ChartBlock, rasterise: ChartRasteriser | undefined): Promise<DocxChild[]> {
+  if (!rasterise) return [];
+  const css = { width: 600, height: chartCssHeight(b) };
+  const url = await rasterise(b, { ...css, pixelRatio: 2 });
+  const image = url && dataUrlBytes(url);
+  if (!image) return [];
+  const width = Math.min(CONTENT_PX, 480);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: image.type,
+          data: image.bytes,
+          transformation: { width, height: Math.round((width * css.height) / css.width) },
+          altText: { name: xmlSafe(b.caption), description: xmlSafe(b.caption), title: xmlSafe(b.caption) },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: runs(b.caption, { size: SIZE.small, color: COLOR.muted }),
+    }),
+  ];
+}
+
+function dataUrlBytes(url: string): { type: 'jpg' | 'png'; bytes: Uint8Array } | null {
+  const m = /^data:image\/(jpeg|png);base64,(.*)$/.exec(url);
+  if (!m) return null;
+  const bin = atob(m[2]!);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return { type: m[1] === 'png' ? 'png' : 'jpg', bytes };
+}
+
+/** A roadmap step: title, its lines and the citation kept together on one page. */
+export function step(b: Of<'step'>): DocxChild[] {
+  const keep = { keepNext: true, keepLines: true };
+  const lines = b.lines.map(
+    (l) => new Paragraph({ ...keep, indent: { left: 227 }, children: runs(l, { size: SIZE.table + 1 }) }),
+  );
+  const citation = b.citation.trim()
+    ? [
+        new Paragraph({
+          keepLines: true,
+          indent: { left: 227 },
+          spacing: { after: 160 },
+          children: runs(b.citation, { size: SIZE.small, color: COLOR.faint }),
+        }),
+      ]
+    : [];
+  return [
+    new Paragraph({ ...keep, children: runs(b.title, { bold: true, color: COLOR.accent, size: SIZE.body + 1 }) }),
+    ...lines,
+    ...(citation.length ? citation : [spacer()]),
+  ];
+}
+
+/** A block kind added to the document after this file was written: its texts, one paragraph each. */
+export function fallback(b: object): DocxChild[] {
+  const texts: string[] = [];
+  const walk = (x: unknown) => {
+    if (typeof x === 'string') texts.push(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object')
+      for (const [k, v] of Object.entries(x)) if (k !== 'kind' && k !== 'id') walk(v);
+  };
+  walk(b);
+  return texts.filter((t) => t.trim()).map((t) => new Paragraph({ children: runs(t) }));
+}
+
+const spacer = () => new Paragraph({ spacing: { after: 80 }, children: [] });
