@@ -3,11 +3,11 @@
  * One function so that the single-file output, each batch line and each cohort row agree exactly
  * (shared spec, "Command-line scorer" and "Scoring many files").
  */
-import { describeIssue, parseAssessmentText, stripBom } from '../assessment/file';
+import { describeIssue, parseAssessmentText, stripBom, type AssessmentFile } from '../assessment/file';
 import type { Profile } from '../assessment/profile';
 import { toChecklistCliResult, toCliResult, type ChecklistCliResult, type CliResult } from '../cli-result';
-import { getAnyRubric, loadRubricsFor } from '../rubric/registry';
-import { evaluate } from '../scoring/evaluate';
+import { getAnyRubric, loadRubricsFor, type AnyRubric } from '../rubric/registry';
+import { evaluate, type Evaluation } from '../scoring/evaluate';
 import { evaluateChecklist, type ChecklistAnswers } from '../scoring/checklist';
 
 export type ScoredText =
@@ -16,11 +16,10 @@ export type ScoredText =
 /** One line, whatever a message holds (the spec's errors are one line each). */
 export const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 
-/**
- * The CLI result of one file's text, or the one-line reason it is invalid (English, naming the
- * offending key; the first issue, with a count of the others).
- */
-export async function scoreAssessmentText(raw: string): Promise<ScoredText> {
+export type ParsedForScoring = { ok: true; file: AssessmentFile; rubric: AnyRubric } | { ok: false; error: string };
+
+/** The file read and validated against its rubric (loaded on demand), or the one-line reason it is invalid. */
+export async function parseForScoring(raw: string): Promise<ParsedForScoring> {
   // Windows Notepad writes a byte order mark; the app's import never sees one (the browser drops it)
   const text = stripBom(raw);
   await loadRubricsFor(text);
@@ -29,11 +28,29 @@ export async function scoreAssessmentText(raw: string): Promise<ScoredText> {
     const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
     return { ok: false, error: oneLine(`${describeIssue(parsed.issues[0]!)}${more}`) };
   }
-  const file = parsed.file;
-  const rubric = getAnyRubric(file.rubric)!;
-  const result =
-    rubric.model === 'weighted-scenarios'
-      ? toCliResult(evaluate(rubric, file))
-      : toChecklistCliResult(rubric.id, evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers));
-  return { ok: true, result, profile: file.profile ?? {} };
+  return { ok: true, file: parsed.file, rubric: getAnyRubric(parsed.file.rubric)! };
+}
+
+/** The CLI result of a valid file, and the full evaluation for a weighted rubric. */
+export function cliResultOf(
+  rubric: AnyRubric,
+  file: AssessmentFile,
+): { result: CliResult | ChecklistCliResult; evaluation?: Evaluation } {
+  if (rubric.model === 'weighted-scenarios') {
+    const evaluation = evaluate(rubric, file);
+    return { result: toCliResult(evaluation), evaluation };
+  }
+  return {
+    result: toChecklistCliResult(rubric.id, evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers)),
+  };
+}
+
+/**
+ * The CLI result of one file's text, or the one-line reason it is invalid (English, naming the
+ * offending key; the first issue, with a count of the others).
+ */
+export async function scoreAssessmentText(raw: string): Promise<ScoredText> {
+  const parsed = await parseForScoring(raw);
+  if (!parsed.ok) return parsed;
+  return { ok: true, result: cliResultOf(parsed.rubric, parsed.file).result, profile: parsed.file.profile ?? {} };
 }
