@@ -26,7 +26,41 @@ export type Block =
   | { kind: 'chart'; chart: 'trend'; model: TrendLinesModel; caption: string }
   | { kind: 'chart'; chart: 'levels'; model: LevelStepsModel; caption: string }
   /** A roadmap step: kept on one page with its stage heading when it follows one. */
-  | { kind: 'step'; title: string; lines: string[]; citation: string };
+  | { kind: 'step'; title: string; lines: string[]; citation: string }
+  /**
+   * The one-page summary: its blocks (headings, paragraphs, lists, keyValues, tables; never charts or steps) are
+   * laid out compactly on one page of their own, and what follows starts on a new page.
+   */
+  | { kind: 'summary'; title: string; blocks: Block[] }
+  /** What follows starts on a new page (e.g. before the official form and the appendices). */
+  | { kind: 'pageBreak' }
+  /**
+   * A table of the official form in its own layout (attachment 1 or 2 of seed 003, the checklist's table): text
+   * cells, some spanning several rows (the cells they cover are null in the rows below), and option cells whose
+   * every option is marked chosen or not. Renderers draw the marks themselves (☑/□ in print and Word, drawn boxes
+   * in the PDF, whose font has no ☑), so formCellText gives the plain-text form of a cell.
+   */
+  | { kind: 'form'; head: string[]; widths?: number[]; rows: (FormCell | null)[][] };
+
+/** A cell of a form table: text (spanning `rowSpan` rows, default 1) or options with their marks. */
+export type FormCell =
+  | { text: string; rowSpan?: number }
+  | {
+      options: { text: string; checked: boolean }[];
+      /** The form's blank line filled with the enterprise's figures ("具体数据[12%]，其中…[50]台"). */
+      data?: string;
+    };
+
+export const CHECKED = '☑';
+export const UNCHECKED = '□';
+
+/** A cell as plain text: one line per option marked ☑/□, then the filled-in data line. */
+export function formCellText(cell: FormCell | null): string {
+  if (!cell) return '';
+  if ('text' in cell) return cell.text;
+  const lines = cell.options.map((o) => `${o.checked ? CHECKED : UNCHECKED} ${o.text}`);
+  return [...lines, ...(cell.data ? [cell.data] : [])].join('\n');
+}
 
 export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
@@ -57,7 +91,13 @@ export interface ReportDocument {
 /** Every text in a document, for checking it against the PDF font's character list. */
 export function documentText(doc: ReportDocument): string {
   const parts: string[] = [doc.title, doc.pageLabel, doc.generatedAt, doc.disclaimer];
-  for (const b of doc.blocks) {
+  blockTexts(doc.blocks, parts);
+  return parts.join('\n');
+}
+
+/** The texts of blocks, into `parts` (the marks of form options are drawn, not typed: they are left out). */
+function blockTexts(blocks: readonly Block[], parts: string[]) {
+  for (const b of blocks) {
     switch (b.kind) {
       case 'cover':
         parts.push(b.title, b.subtitle, ...b.rows.flat());
@@ -81,7 +121,20 @@ export function documentText(doc: ReportDocument): string {
       case 'step':
         parts.push(b.title, ...b.lines, b.citation);
         break;
+      case 'summary':
+        parts.push(b.title);
+        blockTexts(b.blocks, parts);
+        break;
+      case 'pageBreak':
+        break;
+      case 'form':
+        parts.push(...b.head);
+        for (const cell of b.rows.flat()) {
+          if (!cell) continue;
+          if ('text' in cell) parts.push(cell.text);
+          else parts.push(...cell.options.map((o) => o.text), cell.data ?? '');
+        }
+        break;
     }
   }
-  return parts.join('\n');
 }
