@@ -37,3 +37,47 @@ export function wordTables(xml: string): string[][][] {
     ),
   );
 }
+
+/** Every sheet of a workbook by name: rows of cell values (strings, numbers as numbers), empty cells as ''. */
+export function xlsxSheets(files: Record<string, string>): Map<string, (string | number)[][]> {
+  const shared = [...(files['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((x) => unescapeXml(x[1]!)).join(''),
+  );
+  const rels = new Map(
+    [...files['xl/_rels/workbook.xml.rels']!.matchAll(/<Relationship [^>]*>/g)].map((m) => [
+      /Id="([^"]+)"/.exec(m[0])![1]!,
+      /Target="([^"]+)"/.exec(m[0])![1]!.replace(/^\/?(xl\/)?/, 'xl/'),
+    ]),
+  );
+  const out = new Map<string, (string | number)[][]>();
+  for (const m of files['xl/workbook.xml']!.matchAll(/<sheet [^>]*>/g)) {
+    const name = unescapeXml(/name="([^"]*)"/.exec(m[0])![1]!);
+    const xml = files[rels.get(/r:id="([^"]+)"/.exec(m[0])![1]!)!]!;
+    const rows: (string | number)[][] = [];
+    for (const r of xml.matchAll(/<row [^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+      const row: (string | number)[] = [];
+      for (const c of (r[1] ?? '').matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const col = /r="([A-Z]+)\d+"/.exec(c[1]!)![1]!;
+        const index = [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        const type = /t="([^"]+)"/.exec(c[1]!)?.[1];
+        const body = c[2] ?? '';
+        const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
+        const value =
+          type === 's'
+            ? shared[Number(v)]!
+            : type === 'inlineStr'
+              ? [...body.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((x) => unescapeXml(x[1]!)).join('')
+              : type === 'str'
+                ? unescapeXml(v ?? '')
+                : v === undefined
+                  ? ''
+                  : Number(v);
+        while (row.length < index) row.push('');
+        row[index] = value;
+      }
+      rows.push(row);
+    }
+    out.set(name, rows);
+  }
+  return out;
+}

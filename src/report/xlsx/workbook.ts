@@ -1,0 +1,161 @@
+/**
+ * The Excel workbook as plain sheets of cells, built from the same inputs and document as the report: the filled-in
+ * form (one row per item, one per scenario), the roadmap for tracking, and the evidence checklist (the report
+ * document's own evidence table, so the two never differ). Pure: write-xlsx.ts turns it into a file.
+ */
+import { EXTENSION_KEY, displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
+import { translator, type Language } from '../../i18n/translator';
+import { phrases } from '../../i18n/phrases';
+import type { ReportInput } from '../build-report';
+import type { ReportDocument } from '../document';
+
+export type CellValue = string | number;
+
+export interface WorkbookSheet {
+  name: string;
+  /** A line above the head: enterprise, year, and that this is a self-assessment on which rubric. */
+  title: string;
+  head: string[];
+  /** Column widths in characters. */
+  widths: number[];
+  rows: CellValue[][];
+}
+
+export interface Workbook {
+  sheets: WorkbookSheet[];
+}
+
+export const TICK = '✓';
+
+export function buildWorkbook(input: ReportInput, doc: ReportDocument): Workbook {
+  const lang = doc.lang;
+  const tr = translator(lang);
+  const { t, loc, paren } = tr;
+  const { levelName } = phrases(tr);
+  const { file, journey } = input;
+  const { rubric, evaluation: e, roadmap } = journey;
+  const c = (key: string) => t(`office.col.${key}`);
+  const name = file.profile?.name?.trim() || t('home.anonymous');
+  const title = [name, file.profile?.year, t('office.selfAssessment', { rubric: loc(rubric.title) })]
+    .filter(Boolean)
+    .join(' · ');
+
+  const points = new Map(e.score.items.map((i) => [i.id, i]));
+  const where = new Map(
+    rubric.dimensions.flatMap((d) => d.secondaries.flatMap((s) => s.questions.map((q) => [q.id, { d, s }] as const))),
+  );
+  const items: WorkbookSheet = {
+    name: t('office.sheet.items'),
+    title,
+    head: [
+      c('number'),
+      c('dimension'),
+      c('secondary'),
+      c('collectionItem'),
+      c('question'),
+      c('chosen'),
+      c('figures'),
+      c('points'),
+      c('max'),
+    ],
+    widths: [6, 12, 14, 16, 40, 40, 30, 8, 8],
+    rows: questionsOf(rubric).map((q) => {
+      const a = file.answers[q.id];
+      const chosen =
+        a === undefined
+          ? t('office.unanswered')
+          : (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]?.text)).join('\n');
+      const score = points.get(q.id);
+      return [
+        q.number,
+        loc(where.get(q.id)?.d.name),
+        loc(where.get(q.id)?.s.name),
+        loc(q.collectionItem),
+        loc(q.text),
+        chosen,
+        figures(q, file, lang),
+        score ? displayScore(score.points) : 0,
+        q.points,
+      ];
+    }),
+  };
+
+  const counted = new Map(e.scenarios.map((s) => [s.id, s]));
+  const scenarios: WorkbookSheet = {
+    name: t('office.sheet.scenarios'),
+    title,
+    head: [c('scenario'), c('constraint'), ...[1, 2, 3, 4].map((l) => levelName(rubric, l)), c('counted')],
+    widths: [24, 10, 8, 8, 8, 8, 24],
+    rows: rubric.scenarioGroups.flatMap((g) =>
+      g.scenarios.map((s) => {
+        const ticks = file.scenarios[s.id] ?? [false, false, false, false];
+        const r = counted.get(s.id);
+        const level = levelName(rubric, r?.level ?? 0);
+        return [
+          loc(s.name),
+          s.constraint ? TICK : '',
+          ...ticks.map((x) => (x ? TICK : '')),
+          r?.ignoredLevels.length ? paren(level, t('results.gatedShort')) : level,
+        ];
+      }),
+    ),
+  };
+
+  const steps = roadmap.stages.flatMap((st) => st.steps);
+  const roadmapSheet: WorkbookSheet = {
+    name: t('office.sheet.roadmap'),
+    title,
+    head: [c('number'), c('step'), c('stage'), c('horizon'), c('status'), c('quarter'), c('owner'), c('note')],
+    widths: [6, 40, 14, 12, 12, 12, 12, 40],
+    rows: steps.map((s, i) => [
+      i + 1,
+      loc(s.action.title),
+      t(`stage.${s.stage}`),
+      '',
+      s.status === 'done' && s.auto ? t('roadmap.autoDone') : t(`roadmap.status.${s.status}`),
+      s.quarter ?? '',
+      '',
+      s.note ?? '',
+    ]),
+  };
+
+  const sheets = [items, scenarios, roadmapSheet];
+  const evidence = evidenceTable(doc);
+  if (evidence)
+    sheets.push({
+      name: t('office.sheet.evidence'),
+      title,
+      head: evidence.head,
+      widths: [30, 60, 10],
+      rows: evidence.rows,
+    });
+  return { sheets };
+}
+
+/** The figures typed for an item's 具体数据 blanks, "label: value unit", following sameAs like the helpers do. */
+function figures(q: Question, file: AssessmentFile, lang: Language): string {
+  const { loc, num, clauses } = translator(lang);
+  const numbers = file[EXTENSION_KEY]?.numbers ?? {};
+  const parts: string[] = [];
+  for (const f of q.numericFields ?? []) {
+    const [from, field] = f.sameAs ? f.sameAs.split('.') : [q.id, f.id];
+    const value = numbers[from!]?.[field!];
+    if (value === undefined) continue;
+    const unit = f.unit ? loc(f.unit) : '';
+    parts.push(
+      `${loc(f.label)}${lang === 'zh-CN' ? '：' : ': '}${num(value, 4)}${unit && unit !== '%' && lang === 'en' ? ' ' : ''}${unit}`,
+    );
+  }
+  return parts.length ? clauses(parts) : '';
+}
+
+/** The report document's evidence checklist table (after the heading with id "evidence"), if it has one. */
+function evidenceTable(doc: ReportDocument) {
+  const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'evidence');
+  if (start < 0) return undefined;
+  for (const b of doc.blocks.slice(start + 1)) {
+    if (b.kind === 'heading' && b.level === 1) return undefined;
+    if (b.kind === 'table') return b;
+  }
+  return undefined;
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  EXTENSION_KEY,
+  allScenarios,
+  displayScore,
+  getRubric,
+  hasRoadmap,
+  journeyFor,
+  loadGuide,
+  questionsOf,
+  type AssessmentFile,
+} from '../../src/domain/index';
+import { buildReport } from '../../src/report/build-report';
+import { buildWorkbook, TICK } from '../../src/report/xlsx/workbook';
+import { writeXlsx } from '../../src/report/xlsx/write-xlsx';
+import { translator, type Language } from '../../src/i18n/translator';
+import { unzip, xlsxSheets } from './office-xml';
+
+const rubric = getRubric('cn-sme-2024')!;
+const example = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../src/examples/food-beverage-example.json'), 'utf8'),
+) as AssessmentFile;
+// the example with the figures of q2 and q14 typed in, one roadmap step tracked, a note with a control character
+const file: AssessmentFile = {
+  ...example,
+  [EXTENSION_KEY]: {
+    ...example[EXTENSION_KEY],
+    numbers: {
+      q2: { 'equipment-total': 50, 'equipment-digitised': 36 },
+      q14: { 'employees-last-year': 120, 'revenue-last-year': 8650.5 },
+    },
+  },
+};
+const guide = await loadGuide('food-beverage');
+const NOW = Date.parse('2026-11-23T08:00:00Z');
+
+async function workbook(lang: Language, f: AssessmentFile = file) {
+  const journey = journeyFor({ rubric, file: f, guide });
+  if (!hasRoadmap(journey)) throw new Error('no roadmap');
+  const input = { journey, file: f, assessedAt: NOW, now: NOW };
+  const doc = buildReport(input, lang);
+  const blob = await writeXlsx(buildWorkbook(input, doc));
+  const sheets = xlsxSheets(unzip(new Uint8Array(await blob.arrayBuffer())));
+  return { journey, doc, sheets, blob };
+}
+
+describe('Excel workbook', () => {
+  it('has the form (every item: options chosen, figures, points; every scenario: ticks, counted level)', async () => {
+    const { t, loc } = translator('zh-CN');
+    const { journey, sheets, blob } = await workbook('zh-CN');
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect([...sheets.keys()]).toEqual(['评测题', '场景等级', '路线图跟踪', '佐证材料清单']);
+
+    const items = sheets.get('评测题')!;
+    expect(items[0]![0]).toMatch(/^示例食品有限公司 · 2026 · 企业自评（非官方评测），依据：/);
+    expect(items[1]).toEqual([
+      '序号',
+      '一级指标',
+      '二级指标',
+      '采集项',
+      '题目',
+      '所选选项',
+      '具体数据',
+      '得分',
+      '分值',
+    ]);
+    const body = items.slice(2);
+    expect(body).toHaveLength(questionsOf(rubric).length);
+    for (const q of questionsOf(rubric)) {
+      const row = body.find((r) => r[0] === q.number)!;
+      expect(row[4], q.id).toBe(loc(q.text));
+      const a = file.answers[q.id]!;
+      const chosen = (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]!.text));
+      expect(String(row[5]).split('\n')).toEqual(chosen);
+      const points = journey.evaluation.score.items.find((x) => x.id === q.id)!.points;
+      expect(row[7]).toBeCloseTo(displayScore(points), 6);
+      expect(row[8]).toBe(q.points);
+    }
+    expect(body.find((r) => r[0] === 2)![6]).toBe('生产设备数量：50台；实现数字化的生产设备数量：36台');
+    expect(body.find((r) => r[0] === 14)![6]).toBe('上年员工人数：120人；上年营业收入：8,650.5万元');
+    expect(body.find((r) => r[0] === 1)![6] ?? '').toBe('');
+
+    const scenarios = sheets.get('场景等级')!;
+    expect(scenarios[1]).toEqual(['场景', '约束性', '一级', '二级', '三级', '四级', '计入等级']);
+    const levels = ['未达一级', '一级', '二级', '三级', '四级'];
+    for (const s of allScenarios(rubric)) {
+      const row = scenarios.find((r) => r[0] === loc(s.name))!;
+      expect(row, s.id).toBeDefined();
+      expect(row[1] ?? '').toBe(s.constraint ? TICK : '');
+      const ticks = file.scenarios[s.id] ?? [false, false, false, false];
+      expect(row.slice(2, 6).map((x) => x === TICK)).toEqual([...ticks]);
+      const counted = journey.evaluation.scenarios.find((x) => x.id === s.id)!;
+      expect(String(row[6])).toContain(counted.level === 0 ? loc(rubric.belowLevelOne) : levels[counted.level]!);
+    }
+    // hr ticks levels 1 and 3: level 3 is not counted, and the row says so
+    const hr = scenarios.find((r) => r[0] === loc(allScenarios(rubric).find((s) => s.id === 'hr')!.name))!;
+    expect(hr[6]).toBe(`一级（${t('results.gatedShort')}）`);
+  });
+
+  it('has the roadmap for tracking and the evidence checklist of the report', async () => {
+    const tracked: AssessmentFile = {
+      ...file,
+      [EXTENSION_KEY]: { ...file[EXTENSION_KEY], roadmap: {} },
+    };
+    const first = await workbook('zh-CN', tracked);
+    const steps = first.journey.roadmap.stages.flatMap((s) => s.steps);
+    const id = steps.find((s) => s.status === 'open')!.action.id;
+    tracked[EXTENSION_KEY]!.roadmap = { [id]: { status: 'done', quarter: '2027-Q2', note: '已上线\u0001 MES' } };
+    const { sheets, doc } = await workbook('zh-CN', tracked);
+    const roadmap = sheets.get('路线图跟踪')!;
+    expect(roadmap[1]).toEqual(['序号', '步骤', '阶段', '时间范围', '状态', '目标季度', '负责人', '备注']);
+    expect(roadmap.slice(2)).toHaveLength(steps.length);
+    const row = roadmap.find((r) => r[1] === steps.find((s) => s.action.id === id)!.action.title['zh-CN'])!;
+    expect([row[4], row[5], row[7]]).toEqual(['已完成', '2027-Q2', '已上线 MES']);
+
+    const expected = translator('zh-CN').t('review.report.expected');
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.head.includes(expected));
+    const evidence = sheets.get('佐证材料清单')!;
+    if (table?.kind !== 'table') throw new Error('no evidence table in the report');
+    expect(evidence[1]).toEqual(table.head);
+    expect(evidence.slice(2).map((r) => table.head.map((_, i) => r[i] ?? ''))).toEqual(table.rows);
+  });
+
+  it('is in English with English sheet names and columns', async () => {
+    const { sheets } = await workbook('en');
+    expect([...sheets.keys()]).toEqual(['Items', 'Scenario levels', 'Roadmap tracking', 'Evidence checklist']);
+    expect(sheets.get('Items')![1]![5]).toBe('Chosen options');
+    expect(sheets.get('Items')!.find((r) => r[0] === 2)![6]).toBe(
+      'Number of production devices: 50 units; Number of digitised production devices: 36 units',
+    );
+  });
+});
