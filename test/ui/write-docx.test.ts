@@ -12,7 +12,7 @@ import {
   type AssessmentFile,
 } from '../../src/domain/index';
 import { buildReport } from '../../src/report/build-report';
-import { documentText, type ReportDocument } from '../../src/report/document';
+import { documentText, type Block, type ReportDocument } from '../../src/report/document';
 import { docxBytes } from '../../src/report/docx/write-docx';
 import type { Language } from '../../src/i18n/translator';
 import { translator } from '../../src/i18n/translator';
@@ -56,12 +56,15 @@ describe('Word report', () => {
         .map((l) => l.replaceAll('\u0007', '').replace(/\s+/g, ''))
         .filter((l) => l && !flat.includes(l));
       expect(missing).toEqual([]);
-      // headings in Word's heading styles, one per heading block
-      const h1 = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1).length;
+      // headings in Word's heading styles, one per heading block (a summary's title is one too)
+      const blocks = doc.blocks.flatMap((b): Block[] =>
+        b.kind === 'summary' ? [{ kind: 'heading', level: 1, text: b.title }, ...b.blocks] : [b],
+      );
+      const h1 = blocks.filter((b) => b.kind === 'heading' && b.level === 1).length;
       expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(h1);
       expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
       // tables are Word tables with a repeating head row
-      const tables = doc.blocks.filter((b) => b.kind === 'table' || b.kind === 'keyValues' || b.kind === 'cover');
+      const tables = blocks.filter((b) => ['table', 'keyValues', 'cover', 'form'].includes(b.kind));
       expect(xml.match(/<w:tbl>/g)?.length).toBe(tables.length);
       expect(xml).toContain('<w:tblHeader/>');
     });
@@ -106,5 +109,57 @@ describe('Word report', () => {
     // hr ticks levels 1 and 3, not 2: counted at level 1
     const hr = allScenarios(rubric).find((s) => s.id === 'hr')!;
     expect(scenarios.find((r) => r[0] === loc(hr.name))?.[2]).toBe('一级');
+  });
+});
+
+describe('Word form, summary and page breaks', () => {
+  it('writes the official form with ☑/□ per option, the data line, and spanning cells as vertical merges', async () => {
+    const doc: ReportDocument = {
+      lang: 'zh-CN',
+      title: '测试',
+      pageLabel: '第 {page} 页 / 共 {pages} 页',
+      generatedAt: '生成于 2026年11月23日',
+      disclaimer: '本结果为企业自评，不代表官方评测定级。',
+      blocks: [
+        {
+          kind: 'summary',
+          title: '一页摘要',
+          blocks: [
+            { kind: 'keyValues', rows: [['总体等级', '三级']] },
+            { kind: 'list', items: ['行动一'] },
+          ],
+        },
+        { kind: 'pageBreak' },
+        {
+          kind: 'form',
+          head: ['一级指标', '序号', '题目'],
+          rows: [
+            [
+              { text: '数字化基础', rowSpan: 2 },
+              { text: '2' },
+              {
+                options: [
+                  { text: '10%以下', checked: false },
+                  { text: '10%-30%', checked: true },
+                ],
+                data: '具体数据[12%]，其中生产设备数量为[50]台',
+              },
+            ],
+            [null, { text: '3' }, { options: [{ text: '无', checked: true }] }],
+          ],
+        },
+      ],
+    };
+    const { xml, paragraphs, tables } = await read(doc);
+    const form = tables.at(-1)!;
+    expect(form[0]).toEqual(['一级指标', '序号', '题目']);
+    expect(form[1]).toEqual(['数字化基础', '2', '□ 10%以下\n☑ 10%-30%\n具体数据[12%]，其中生产设备数量为[50]台']);
+    expect(form[2]).toEqual(['', '3', '☑ 无']); // the covered cell continues the merge
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
+    expect(xml).toContain('<w:vMerge w:val="continue"/>');
+    // the summary: its title as a heading, its blocks, then a page break (and one more for the pageBreak block)
+    expect(paragraphs).toContain('一页摘要');
+    expect(paragraphs).toContain('行动一');
+    expect(xml.match(/<w:br w:type="page"\/>/g)?.length).toBe(2);
   });
 });

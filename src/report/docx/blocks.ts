@@ -8,6 +8,7 @@ import {
   BorderStyle,
   HeadingLevel,
   ImageRun,
+  PageBreak,
   Paragraph,
   ShadingType,
   Table,
@@ -17,7 +18,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Block, ChartBlock } from '../document';
+import { CHECKED, UNCHECKED, type Block, type ChartBlock, type FormCell } from '../document';
 import { chartCssHeight, type ChartRasteriser } from '../pdf/charts';
 import { COLOR, CONTENT_PX, CONTENT_TWIPS, SIZE } from './style';
 
@@ -244,6 +245,69 @@ export function step(b: Of<'step'>): DocxChild[] {
     new Paragraph({ ...keep, children: runs(b.title, { bold: true, color: COLOR.accent, size: SIZE.body + 1 }) }),
     ...lines,
     ...(citation.length ? citation : [spacer()]),
+  ];
+}
+
+/** Whatever follows starts on a new page. */
+export function pageBreak(): DocxChild[] {
+  return [new Paragraph({ children: [new PageBreak()] })];
+}
+
+/**
+ * A table of the official form: text cells spanning rows as Word vertical merges (the covered cells are null in
+ * the block and left out here; docx adds their continuation cells), option cells one paragraph per option marked
+ * ☑/□, then the filled-in data line.
+ */
+export function form(b: Of<'form'>): DocxChild[] {
+  const n = Math.max(b.head.length, ...b.rows.map((r) => r.length), 1);
+  const widths = columnTwips(b.widths, n);
+  const size = SIZE.table;
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: widths.map((w, i) =>
+      cell(b.head[i] ?? '', w, { size, color: COLOR.white, bold: true }, { fill: COLOR.accent }),
+    ),
+  });
+  const formCell = (c: FormCell, width: number) => {
+    if ('text' in c)
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+        children: [new Paragraph({ children: runs(c.text, { size }) })],
+      });
+    return new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        ...c.options.map(
+          (o) =>
+            new Paragraph({
+              children: runs(`${o.checked ? CHECKED : UNCHECKED} ${o.text}`, {
+                size,
+                ...(o.checked ? { bold: true } : {}),
+              }),
+            }),
+        ),
+        ...(c.data ? [new Paragraph({ spacing: { before: 40 }, children: runs(c.data, { size }) })] : []),
+      ],
+    });
+  };
+  const rows = b.rows.map(
+    (r) =>
+      new TableRow({
+        children: r.flatMap((c, i) => (c ? [formCell(c, widths[i] ?? widths[0]!)] : [])),
+      }),
+  );
+  return [
+    new Table({
+      width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
+      rows: [head, ...rows],
+    }),
+    spacer(),
   ];
 }
 

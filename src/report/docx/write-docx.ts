@@ -83,6 +83,16 @@ async function renderBlock(b: Block, rasterise: ChartRasteriser | undefined): Pr
       return render.chart(b, rasterise);
     case 'step':
       return render.step(b);
+    case 'summary': {
+      // its own page: the title as a first-level heading, its blocks, then a page break
+      const inner: render.DocxChild[] = render.heading({ kind: 'heading', level: 1, text: b.title });
+      for (const x of b.blocks) inner.push(...(await renderBlock(x, rasterise)));
+      return [...inner, ...render.pageBreak()];
+    }
+    case 'pageBreak':
+      return render.pageBreak();
+    case 'form':
+      return render.form(b);
     default:
       return render.fallback(b);
   }
