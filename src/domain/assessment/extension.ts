@@ -16,6 +16,7 @@ import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 import { isIsoInstant } from './dates';
+import { checkAttachments, type AttachmentRef } from './extension-attachments';
 
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
@@ -55,6 +56,12 @@ export interface Meta {
    * point at the wrong one.
    */
   previousCreatedAt?: string;
+  /**
+   * Set on a second assessment of the same enterprise and year that the user chose to keep (a copy, or an
+   * import kept beside the one stored): the `id` of the assessment it is a variant of. The trend and the
+   * latest level count one assessment per year and never a variant (seriesOf).
+   */
+  variantOf?: string;
 }
 
 /** An answer in the data-readiness form of a checklist rubric. */
@@ -81,6 +88,8 @@ export interface Extension {
   roadmap?: Record<string, RoadmapStepState>;
   /** Effect indicators (成效评估) entered by the user: indicator id → value in the indicator's unit. */
   results?: Record<string, number>;
+  /** Files attached as proof, per claim ("q4", "quality@3", a checklist item id): references by SHA-256. */
+  attachments?: Record<string, AttachmentRef[]>;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -157,6 +166,7 @@ const META_CHECKS: Record<keyof Meta, (x: unknown) => FileIssue['detail'] | true
   updatedAt: (x) => isIsoInstant(x) || 'ISO 8601 date-time with offset',
   previousId: (x) => (typeof x === 'string' && ID.test(x)) || 'id',
   previousCreatedAt: (x) => isIsoInstant(x) || 'ISO 8601 date-time with offset',
+  variantOf: (x) => (typeof x === 'string' && ID.test(x)) || 'id',
 };
 
 const checkMeta: Check<'meta'> = (raw, path, _ctx, issues) => {
@@ -343,6 +353,17 @@ const CHECKS: { [K in keyof Extension]-?: Check<K> } = {
   roadmap: checkRoadmap,
   readiness: checkReadiness,
   results: checkResults,
+  attachments: (raw, path, ctx, issues) =>
+    checkAttachments(
+      raw,
+      path,
+      {
+        questions: ctx.questions,
+        scenarioLevels: new Map(ctx.weighted ? allScenarios(ctx.weighted).map((s) => [s.id, s.levels.length]) : []),
+        ...(ctx.weighted ? {} : { checklistItems: ctx.itemIds }),
+      },
+      issues,
+    ),
 };
 
 /**
