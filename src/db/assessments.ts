@@ -7,6 +7,7 @@ import {
   applyPatch,
   assessmentId,
   assessmentYear,
+  getRubric,
   newAssessmentFile,
   EXTENSION_KEY,
   MAX_PROFILE_YEAR,
@@ -15,6 +16,7 @@ import {
   type Profile,
   type RubricLookup,
 } from '../domain/index';
+import { shiftFigures } from '../domain/assessment/reassess';
 import type { DigiLevelDB, StoredAssessment } from './database';
 import { toExport } from './export-file';
 import {
@@ -27,6 +29,20 @@ import {
   type RecordCheck,
 } from './records';
 import { RecordMissingError } from './write-error';
+
+/**
+ * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
+ * assessment per enterprise and year. `existingId`: that assessment's record id (the UI offers to open it).
+ */
+export class YearTakenError extends Error {
+  constructor(
+    readonly existingId: string,
+    readonly year: number,
+  ) {
+    super(`the enterprise already has an assessment of ${year}`);
+    this.name = 'YearTakenError';
+  }
+}
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -195,22 +211,36 @@ export class AssessmentStore {
     file = applyPatch(file, { op: 'meta', key: 'createdAt', value: undefined });
     // a copy is another assessment: it gets its own id (its record id) instead of the source's
     file = applyPatch(file, { op: 'meta', key: 'id', value: undefined });
+    // of the same year: a variant the user chose to make, never counted in the trend instead of its source
+    file = applyPatch(file, { op: 'meta', key: 'variantOf', value: assessmentId(source) });
     return this.insert(file, source.enterpriseId);
   }
 
+  /** The record id of the enterprise's assessment of `year`, if it has one (damaged records aside). */
+  async findYear(enterpriseId: string, year: number): Promise<string | undefined> {
+    const same = await this.db.assessments.where('enterpriseId').equals(enterpriseId).toArray();
+    return same.find((r) => {
+      const checked = checkRecord(r);
+      return checked.status === 'ok' && assessmentYear(checked.record).year === year;
+    })?.id;
+  }
+
   /**
-   * Starts next year's assessment from this one: a new assessment of the same enterprise with the
-   * answers, scenarios, notes, evidence, numbers and roadmap status copied, the year after the source's
-   * assessmentYear, and a link to the source that survives export and import (`meta.previousId` = the
-   * source's assessmentId, which toExport writes as its `meta.id`; local record ids do not survive).
-   * Effect-indicator values belong to their year and are not copied; neither are the source's label,
-   * dates, id and link.
+   * Starts next year's assessment from this one: a new assessment of the same enterprise, the year after
+   * the source's assessmentYear, with a link to the source that survives export and import
+   * (`meta.previousId` = the source's assessmentId, which toExport writes as its `meta.id`; local record
+   * ids do not survive). Answers, scenarios, notes, evidence, numbers and roadmap status are copied, but
+   * the year figures move a year back (shiftFigures: last year's become the year before's, last year's
+   * are blank, the answers derived from them cleared). Effect-indicator values belong to their year and
+   * are not copied; neither are the source's label, dates, id, link and variant mark. Throws
+   * YearTakenError when the enterprise already has an assessment of that year (one per year).
    */
   async reassess(id: string, label?: string): Promise<string> {
     const source = await this.read(id);
     if (!source) throw new RecordMissingError(id);
-    const { year } = assessmentYear(source);
-    let file = structuredClone(source.file);
+    const year = Math.min(assessmentYear(source).year + 1, MAX_PROFILE_YEAR);
+    const rubric = getRubric(source.file.rubric);
+    let file = rubric ? shiftFigures(source.file, rubric).file : structuredClone(source.file);
     const ext = file[EXTENSION_KEY];
     if (ext) delete ext.results;
     const patches: Patch[] = [
@@ -220,10 +250,16 @@ export class AssessmentStore {
       { op: 'meta', key: 'id', value: undefined },
       { op: 'meta', key: 'previousId', value: assessmentId(source) },
       { op: 'meta', key: 'previousCreatedAt', value: undefined },
-      { op: 'profile', key: 'year', value: Math.min(year + 1, MAX_PROFILE_YEAR) },
+      { op: 'meta', key: 'variantOf', value: undefined },
+      { op: 'profile', key: 'year', value: year },
     ];
     file = patches.reduce(applyPatch, file);
-    return this.insert(file, source.enterpriseId);
+    // the check and the write in one transaction: another tab cannot add the same year in between
+    return this.db.transaction('rw', this.db.assessments, async () => {
+      const existing = await this.findYear(source.enterpriseId, year);
+      if (existing !== undefined) throw new YearTakenError(existing, year);
+      return this.insert(file, source.enterpriseId);
+    });
   }
 
   async remove(id: string): Promise<void> {

@@ -6,6 +6,8 @@
  */
 import {
   applyPatch,
+  assessmentId,
+  assessmentYear,
   describeIssue,
   EXTENSION_KEY,
   parseInstant,
@@ -39,7 +41,29 @@ export interface ImportReport {
   rejected: { index: number; issues: FileIssue[] }[];
   /** The file as a whole is unusable, or the write failed: nothing was imported. */
   fatal?: ImportIssue[];
+  /**
+   * Entries of an enterprise and year already stored (one assessment per enterprise and year), when the
+   * import was not told what to do with them (`sameYear` option): nothing was imported, the user is asked.
+   */
+  sameYear?: SameYear[];
+  /** Entries skipped by the choice 'skip'. */
+  skipped?: { index: number; name: string }[];
 }
+
+/** An imported entry of an enterprise and year already stored: `existingId` is that record's id. */
+export interface SameYear {
+  index: number;
+  name: string;
+  year: number;
+  existingId: string;
+}
+
+/**
+ * What to do with an entry of an enterprise and year already stored: keep both, the imported one marked
+ * as a variant of the stored one (meta.variantOf; never counted in the trend); replace the stored one;
+ * or skip the entry.
+ */
+export type SameYearChoice = 'variant' | 'replace' | 'skip';
 
 export function describeImportIssue(issue: ImportIssue): string {
   if (issue.code === 'write-failed')
@@ -87,7 +111,12 @@ const nameOf = (file: AssessmentFile) => file.profile?.name?.trim() ?? '';
  * transaction together with the duplicate check, so a concurrent import in another tab cannot slip a
  * copy in between.
  */
-export async function importBackup(store: AssessmentStore, text: string, rubrics: RubricLookup): Promise<ImportReport> {
+export async function importBackup(
+  store: AssessmentStore,
+  text: string,
+  rubrics: RubricLookup,
+  sameYear?: SameYearChoice,
+): Promise<ImportReport> {
   const parsed = parseBackupText(text, rubrics);
   if (!parsed.ok) return { imported: [], duplicates: [], rejected: [], fatal: parsed.issues };
   const rejected: ImportReport['rejected'] = [];
@@ -109,14 +138,16 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
         : [];
       // A damaged record is no duplicate of a valid file; one of a rubric not loaded here neither (the
       // rubric is part of the compared content, and every rubric of the imported files is loaded).
-      const seen = new Set(
-        candidates.flatMap((c) => {
-          const checked = checkRecord(c, rubrics);
-          return checked.status === 'ok' ? [storedDuplicateKey(checked.record)] : [];
-        }),
-      );
+      const usable = candidates.flatMap((c) => {
+        const checked = checkRecord(c, rubrics);
+        return checked.status === 'ok' ? [checked.record] : [];
+      });
+      const seen = new Set(usable.map(storedDuplicateKey));
       const imported: ImportReport['imported'] = [];
       const duplicates: ImportReport['duplicates'] = [];
+      const conflicts: SameYear[] = [];
+      const skipped: NonNullable<ImportReport['skipped']> = [];
+      const replaced: string[] = [];
       const records: StoredAssessment[] = [];
       for (const { index, file } of valid) {
         const key = duplicateKey(file);
@@ -125,12 +156,41 @@ export async function importBackup(store: AssessmentStore, text: string, rubrics
           continue;
         }
         seen.add(key);
-        const record = toRecord(file, store.writer, now, store.clock);
+        let record = toRecord(file, store.writer, now, store.clock);
+        // one assessment per enterprise and year, unless the file says it is a variant (kept by choice)
+        const existing = record.file[EXTENSION_KEY]?.meta?.variantOf
+          ? undefined
+          : usable.find(
+              (u) =>
+                u.enterpriseId === record.enterpriseId &&
+                !replaced.includes(u.id) &&
+                assessmentYear(u).year === assessmentYear(record).year,
+            );
+        if (existing) {
+          const name = nameOf(file);
+          if (!sameYear) {
+            conflicts.push({ index, name, year: assessmentYear(record).year, existingId: existing.id });
+            continue;
+          }
+          if (sameYear === 'skip') {
+            skipped.push({ index, name });
+            continue;
+          }
+          if (sameYear === 'replace') replaced.push(existing.id);
+          else
+            record = {
+              ...record,
+              file: applyPatch(record.file, { op: 'meta', key: 'variantOf', value: assessmentId(existing) }),
+            };
+        }
         records.push(record);
         imported.push({ index, id: record.id, name: nameOf(file) });
       }
+      // asked first: nothing is written until the user has chosen
+      if (conflicts.length) return { imported: [], duplicates, rejected, sameYear: conflicts };
+      if (replaced.length) await db.assessments.bulkDelete(replaced);
       if (records.length) await db.assessments.bulkAdd(records);
-      return { imported, duplicates, rejected };
+      return { imported, duplicates, rejected, ...(skipped.length ? { skipped } : {}) };
     });
   } catch (e) {
     const issue: WriteIssue = {

@@ -12,7 +12,6 @@ export * from './assessment/types';
 export * from './assessment/file';
 export * from './assessment/profile';
 export * from './assessment/extension';
-export * from './assessment/extension-attachments';
 export * from './assessment/dates';
 export * from './assessment/json-error';
 export * from './cli-result';

@@ -20,6 +20,7 @@ import {
   type TrendSeries,
 } from '../domain/index';
 import type { Translator } from './translator';
+import { shownLabel } from './labels';
 
 export function formatDate(ms: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -169,7 +170,7 @@ export function phrases({ t, loc, num, list, paren }: Translator) {
     /** A point's label with the user's own name for the assessment when it has one. */
     pointTitle(series: TrendSeries, point: TrendPoint): string {
       const when = p.pointLabel(series, point);
-      return point.label ? `${when} · ${point.label}` : when;
+      return point.label ? `${when} · ${shownLabel(point.label, t)}` : when;
     },
   };
   return p;

@@ -2,7 +2,8 @@ import { describe, expect, it, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigiLevelDB } from '../../src/db/database';
-import { AssessmentStore } from '../../src/db/assessments';
+import { AssessmentStore, YearTakenError } from '../../src/db/assessments';
+import { figuresToUpdate, shiftFigures } from '../../src/domain/assessment/reassess';
 import { toExport } from '../../src/db/export-file';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import {
@@ -11,6 +12,7 @@ import {
   findPrevious,
   getRubric,
   parseAssessmentText,
+  seriesOf,
   validateAssessment,
   EXTENSION_KEY,
   type AssessmentFile,
@@ -60,14 +62,20 @@ describe('AssessmentStore.reassess', () => {
     const s = source.file;
     const f = next.file;
 
-    expect(f.answers).toEqual(s.answers);
+    // the answers that rest on a year's figures (q12–q15) are cleared: they must be answered again
+    const kept = Object.fromEntries(
+      Object.entries(s.answers).filter(([q]) => !['q12', 'q13', 'q14', 'q15'].includes(q)),
+    );
+    expect(f.answers).toEqual(kept);
     expect(f.scenarios).toEqual(s.scenarios);
     expect(f.rubric).toBe(s.rubric);
     expect(f.profile).toEqual({ ...s.profile, year: 2027 });
     const ext = f[EXTENSION_KEY]!;
     const sext = s[EXTENSION_KEY]!;
-    for (const key of ['numbers', 'energy', 'overrides', 'notes', 'evidence', 'roadmap'] as const)
+    for (const key of ['numbers', 'overrides', 'notes', 'evidence', 'roadmap'] as const)
       expect(ext[key], key).toEqual(sext[key]);
+    // last year's energy is the year before's now
+    expect(ext.energy).toEqual({ yearBefore: sext.energy!.lastYear });
     // effect indicators belong to their year
     expect(sext.results).toEqual({ 'revenue-growth': 12 });
     expect(ext.results).toBeUndefined();
@@ -212,5 +220,153 @@ describe('AssessmentStore.reassess', () => {
     const next = (await store.get(await store.reassess(reassessed.id)))!;
     expect(next.file[EXTENSION_KEY]?.meta?.previousId).toBe(reassessed.id);
     expect(next.file[EXTENSION_KEY]?.meta?.previousCreatedAt).toBeUndefined();
+  });
+});
+
+/** A 2026 assessment with every year figure of q12–q15 typed and their answers chosen. */
+async function withFigures(store: AssessmentStore): Promise<string> {
+  const id = await store.insert(fixture());
+  await store.update(id, [
+    { op: 'number', question: 'q14', field: 'revenue-last-year', value: 1200 },
+    { op: 'number', question: 'q14', field: 'revenue-year-before', value: 1000 },
+    { op: 'number', question: 'q14', field: 'employees-last-year', value: 60 },
+    { op: 'number', question: 'q14', field: 'employees-year-before', value: 55 },
+    { op: 'number', question: 'q15', field: 'cost-last-year', value: 800 },
+    { op: 'number', question: 'q15', field: 'cost-year-before', value: 700 },
+    { op: 'number', question: 'q13', field: 'pass-rate-after', value: 98.5 },
+    { op: 'number', question: 'q13', field: 'pass-rate-before', value: 97 },
+    { op: 'number', question: 'q12', field: 'energy-last-year', value: 30 },
+    { op: 'number', question: 'q12', field: 'energy-year-before', value: 33 },
+    { op: 'number', question: 'q11', field: 'investment-per-year', value: 50 },
+    { op: 'energy', year: 'lastYear', id: 'anthracite', value: 40 },
+    { op: 'energy', year: 'yearBefore', id: 'anthracite', value: 45 },
+    { op: 'override', question: 'q15', on: true },
+    { op: 'override', question: 'q2', on: true },
+  ]);
+  return id;
+}
+
+describe('re-assessment shifts the year figures (issue 15, fault 6)', () => {
+  it('makes last year’s figures the year before’s, leaves last year blank and clears the answers resting on them', async () => {
+    const store = new AssessmentStore(db);
+    const id = await withFigures(store);
+    const source = (await store.get(id))!;
+    const next = (await store.get(await store.reassess(id)))!;
+    const ext = next.file[EXTENSION_KEY]!;
+    expect(ext.numbers).toEqual({
+      ...source.file[EXTENSION_KEY]!.numbers,
+      q12: { 'energy-year-before': 30 },
+      q13: { 'pass-rate-before': 98.5 },
+      q14: { 'revenue-year-before': 1200, 'employees-year-before': 60 },
+      q15: { 'cost-year-before': 800 },
+    });
+    // q11 (a three-year average, no year pair) is kept as typed
+    expect(ext.numbers?.q11).toEqual({ 'investment-per-year': 50 });
+    expect(ext.energy).toEqual({ yearBefore: { anthracite: 40 } });
+    for (const q of ['q12', 'q13', 'q14', 'q15']) expect(next.file.answers[q], q).toBeUndefined();
+    expect(next.file.answers.q2).toBe(source.file.answers.q2);
+    expect(ext.overrides).toEqual(['q2']);
+    // the re-assessment opens on these
+    expect(figuresToUpdate(next.file, getRubric('cn-sme-2024')!)).toEqual(['q12', 'q13', 'q14', 'q15']);
+    expect(figuresToUpdate(source.file, getRubric('cn-sme-2024')!)).toEqual([]);
+    // once answered again, nothing is listed
+    await store.update(next.id, [
+      { op: 'answer', id: 'q12', value: 2 },
+      { op: 'answer', id: 'q13', value: 2 },
+    ]);
+    expect(figuresToUpdate((await store.get(next.id))!.file, getRubric('cn-sme-2024')!)).toEqual(['q14', 'q15']);
+  });
+
+  it('is a pure function: a missing last-year figure leaves the year before blank, not last year’s stale value', () => {
+    const f = fixture();
+    f[EXTENSION_KEY] = { numbers: { q14: { 'revenue-year-before': 900 } } };
+    const before = structuredClone(f);
+    const { file, needsUpdate } = shiftFigures(f, getRubric('cn-sme-2024')!);
+    expect(f).toEqual(before);
+    expect(file[EXTENSION_KEY]?.numbers).toEqual({});
+    expect(needsUpdate).toEqual(['q12', 'q13', 'q14', 'q15']);
+  });
+});
+
+describe('one assessment per enterprise and year (issue 15, fault 7)', () => {
+  it('refuses to re-assess into a year the enterprise already has, naming the assessment to open', async () => {
+    const store = new AssessmentStore(db);
+    const first = await store.create('cn-sme-2024', { year: 2026 });
+    const second = await store.reassess(first);
+    const taken = await store.reassess(first).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(YearTakenError);
+    expect(taken).toMatchObject({ existingId: second, year: 2027, name: 'YearTakenError' });
+    expect(await db.assessments.count()).toBe(2);
+    // another enterprise may have its own 2027
+    const other = await store.create('cn-sme-2024', { year: 2026 });
+    await expect(store.reassess(other)).resolves.toBeTypeOf('string');
+  });
+
+  it('counts one assessment per year in the trend and the latest level: never a copy, never the untouched second', async () => {
+    const store = new AssessmentStore(db, 'tab', frozenClock(Date.parse('2026-05-01T00:00:00.000Z')));
+    const y2026 = await store.create('cn-sme-2024', { year: 2026 });
+    const y2027 = await store.reassess(y2026);
+    // a copy of 2027, made later: a variant, labelled so
+    const copy = await store.duplicate(y2027, '副本');
+    expect((await store.get(copy))!.file[EXTENSION_KEY]?.meta?.variantOf).toBe(y2027);
+    // a second 2027 stored before the one-per-year rule (same link, made later)
+    const legacy = structuredClone((await store.get(y2027))!);
+    legacy.id = 'legacy';
+    await db.assessments.add(legacy);
+    const all = await db.assessments.toArray();
+    const { series, variants } = seriesOf(all);
+    expect(series.map((a) => a.id)).toEqual([y2026, y2027]);
+    expect(variants.map((a) => a.id).sort()).toEqual([copy, 'legacy'].sort());
+    // the copy counts once its original is deleted
+    await store.remove(y2027);
+    await db.assessments.delete('legacy');
+    expect(seriesOf(await db.assessments.toArray()).series.map((a) => a.id)).toEqual([y2026, copy]);
+  });
+});
+
+describe('import of an enterprise and year already stored asks first (issue 15, fault 7)', () => {
+  /** The stored 2026 assessment and a file of the same enterprise and year with another answer. */
+  async function setUp() {
+    const store = new AssessmentStore(db);
+    const id = await store.insert(fixture());
+    const file = await store.exportFile(id);
+    file.answers = { ...file.answers, q8: 5 };
+    delete file[EXTENSION_KEY]!.meta!.id;
+    delete file[EXTENSION_KEY]!.meta!.createdAt;
+    return { store, id, text: JSON.stringify(file) };
+  }
+
+  it('writes nothing and names the stored assessment until the user chooses', async () => {
+    const { store, id, text } = await setUp();
+    const report = await importBackup(store, text, getRubric);
+    expect(report.imported).toEqual([]);
+    expect(report.sameYear).toEqual([{ index: 0, name: '示例食品有限公司', year: 2026, existingId: id }]);
+    expect(await db.assessments.count()).toBe(1);
+  });
+
+  it('skip: nothing imported', async () => {
+    const { store, text } = await setUp();
+    const report = await importBackup(store, text, getRubric, 'skip');
+    expect(report.skipped).toHaveLength(1);
+    expect(await db.assessments.count()).toBe(1);
+  });
+
+  it('keep both: the imported one is a labelled variant, never in the series', async () => {
+    const { store, id, text } = await setUp();
+    const report = await importBackup(store, text, getRubric, 'variant');
+    const added = (await store.get(report.imported[0]!.id))!;
+    expect(added.file[EXTENSION_KEY]?.meta?.variantOf).toBe(id);
+    const { series, variants } = seriesOf(await db.assessments.toArray());
+    expect(series.map((a) => a.id)).toEqual([id]);
+    expect(variants.map((a) => a.id)).toEqual([added.id]);
+  });
+
+  it('replace: the stored one is replaced by the imported one', async () => {
+    const { store, id, text } = await setUp();
+    const report = await importBackup(store, text, getRubric, 'replace');
+    const all = await db.assessments.toArray();
+    expect(all.map((a) => a.id)).toEqual([report.imported[0]!.id]);
+    expect(all.some((a) => a.id === id)).toBe(false);
+    expect(all[0]!.file.answers.q8).toBe(5);
   });
 });

@@ -220,7 +220,16 @@ describe('the digilevel key and the limits, as docs/digilevel-extension.md state
   };
 
   it('documents every meta key the validator knows, and only those', () => {
-    const keys = ['label', 'enterpriseId', 'id', 'createdAt', 'updatedAt', 'previousId', 'previousCreatedAt'];
+    const keys = [
+      'label',
+      'enterpriseId',
+      'id',
+      'createdAt',
+      'updatedAt',
+      'previousId',
+      'previousCreatedAt',
+      'variantOf',
+    ];
     for (const key of keys) {
       expect(doc, key).toContain(`meta.${key}`);
       // known: a wrong value is a type error on that key, not an unknown key

@@ -202,24 +202,34 @@ describe('trendSeries', () => {
     return { id, file: f, evaluation: evaluate(rubric, f), createdAt };
   };
 
-  it('orders by assessment year, then creation time, and numbers several assessments in one year', () => {
+  it('orders by assessment year, then creation time, with one assessment per year (issue 15, fault 7)', () => {
     const s = trendSeries([
       entry('c', 2027, 1),
       entry('a', 2025, 500),
       entry('b2', 2026, 300, ALL_MAX),
-      entry('b1', 2026, 200),
+      entry('b1', 2026, 200, ALL_MAX),
     ]);
-    expect(s.points.map((p) => p.id)).toEqual(['a', 'b1', 'b2', 'c']);
+    // two of 2026 (stored before the one-per-year rule): the first made counts, never a mix of both
+    expect(s.points.map((p) => p.id)).toEqual(['a', 'b1', 'c']);
+    expect(s.variants).toEqual(['b2']);
     expect(s.points.map((p) => [p.year, p.nthInYear])).toEqual([
       [2025, 1],
       [2026, 1],
-      [2026, 2],
       [2027, 1],
     ]);
-    expect(s.points[2]!.total).toEqual(rat(100));
-    expect(s.points[2]!.dimensions).toEqual([rat(50), rat(30), rat(20)]);
+    expect(s.points[1]!.total).toEqual(rat(100));
+    expect(s.points[1]!.dimensions).toEqual([rat(50), rat(30), rat(20)]);
     expect(s.dimensions.map((d) => d.id)).toEqual(rubric.dimensions.map((d) => d.id));
     expect(s.skipped).toEqual([]);
+  });
+
+  it('leaves a variant out of the trend even when it was made first', () => {
+    const original = entry('orig', 2026, 200);
+    const variant = entry('copy', 2026, 100, ALL_MAX);
+    variant.file = applyPatch(variant.file, { op: 'meta', key: 'variantOf', value: 'orig' });
+    const s = trendSeries([variant, original, entry('z', 2025, 50)]);
+    expect(s.points.map((p) => p.id)).toEqual(['z', 'orig']);
+    expect(s.variants).toEqual(['copy']);
   });
 
   it('uses the UTC year of createdAt when the profile has no year', () => {

@@ -16,7 +16,6 @@ import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 import { isIsoInstant } from './dates';
-import { checkAttachments, type AttachmentRef } from './extension-attachments';
 
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
@@ -88,8 +87,6 @@ export interface Extension {
   roadmap?: Record<string, RoadmapStepState>;
   /** Effect indicators (成效评估) entered by the user: indicator id → value in the indicator's unit. */
   results?: Record<string, number>;
-  /** Files attached as proof, per claim ("q4", "quality@3", a checklist item id): references by SHA-256. */
-  attachments?: Record<string, AttachmentRef[]>;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -353,17 +350,6 @@ const CHECKS: { [K in keyof Extension]-?: Check<K> } = {
   roadmap: checkRoadmap,
   readiness: checkReadiness,
   results: checkResults,
-  attachments: (raw, path, ctx, issues) =>
-    checkAttachments(
-      raw,
-      path,
-      {
-        questions: ctx.questions,
-        scenarioLevels: new Map(ctx.weighted ? allScenarios(ctx.weighted).map((s) => [s.id, s.levels.length]) : []),
-        ...(ctx.weighted ? {} : { checklistItems: ctx.itemIds }),
-      },
-      issues,
-    ),
 };
 
 /**

@@ -96,3 +96,33 @@ function linkOrder<T extends Linkable>(group: T[]): T[] {
   }
   return out;
 }
+
+/**
+ * One assessment per year, for the trend and the enterprise's latest level: `series` in assessment order
+ * (chronological) and the others of each year in `variants`. In each year the first assessment in
+ * assessment order that is no variant of another one of that year (`meta.variantOf`) counts; a variant
+ * whose original is gone counts when it is the first. So a copy never replaces in the trend the
+ * assessment it was copied from, and two assessments of one year stored before this rule (a year
+ * re-assessed twice) count once: the first made, not the untouched second.
+ */
+export function seriesOf<T extends Linkable>(entries: readonly T[]): { series: T[]; variants: T[] } {
+  const series: T[] = [];
+  const variants: T[] = [];
+  const ordered = chronological(entries);
+  for (let i = 0; i < ordered.length;) {
+    const year = assessmentYear(ordered[i]!).year;
+    let j = i + 1;
+    while (j < ordered.length && assessmentYear(ordered[j]!).year === year) j++;
+    const group = ordered.slice(i, j);
+    const ids = new Set(group.map(assessmentId));
+    const isVariant = (e: T) => {
+      const of = e.file[EXTENSION_KEY]?.meta?.variantOf;
+      return of !== undefined && of !== assessmentId(e) && ids.has(of);
+    };
+    const chosen = group.find((e) => !isVariant(e)) ?? group[0]!;
+    series.push(chosen);
+    variants.push(...group.filter((e) => e !== chosen));
+    i = j;
+  }
+  return { series, variants };
+}

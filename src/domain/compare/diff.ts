@@ -9,7 +9,7 @@ import type { Evaluation } from '../scoring/evaluate';
 import { EXTENSION_KEY } from '../assessment/extension';
 import { type Rational, cmp, sub, sum } from '../scoring/rational';
 import { EFFECT_INDICATORS, type EffectIndicator } from './indicators';
-import { assessmentYear, chronological, type TrendEntry } from './chronology';
+import { assessmentYear, chronological, seriesOf, type TrendEntry } from './chronology';
 
 export interface Side {
   file: AssessmentFile;
@@ -223,18 +223,22 @@ export interface TrendSeries {
   points: TrendPoint[];
   /** Entries left out because they use another rubric than `rubric`. */
   skipped: string[];
+  /** Entries left out because another assessment of their year counts (seriesOf): variants, copies. */
+  variants: string[];
 }
 
 /**
- * The series for the trend chart and table: one point per assessment in `chronological` order. Only
- * entries of one rubric can share axes: `rubric` (default: the rubric of the latest entry); the others
- * are listed in `skipped`.
+ * The series for the trend chart and table: one point per year (seriesOf: never a variant or a second
+ * copy of a year, listed in `variants`), in `chronological` order. Only entries of one rubric can share
+ * axes: `rubric` (default: the rubric of the latest entry); the others are listed in `skipped`.
  */
 export function trendSeries(entries: readonly TrendEntry[], rubric?: string): TrendSeries {
-  const ordered = chronological(entries);
-  const id = rubric ?? ordered.at(-1)?.evaluation.rubric ?? '';
-  const kept = ordered.filter((e) => e.evaluation.rubric === id && e.file.rubric === id);
-  const skipped = ordered.filter((e) => !kept.includes(e)).map((e) => e.id);
+  const id = rubric ?? chronological(entries).at(-1)?.evaluation.rubric ?? '';
+  const sameRubric = (e: TrendEntry) => e.evaluation.rubric === id && e.file.rubric === id;
+  const { series: kept, variants } = seriesOf(entries.filter(sameRubric));
+  const skipped = chronological(entries)
+    .filter((e) => !sameRubric(e))
+    .map((e) => e.id);
   const perYear = new Map<number, number>();
   const points = kept.map((e): TrendPoint => {
     const { year, fromDate } = assessmentYear(e);
@@ -255,5 +259,11 @@ export function trendSeries(entries: readonly TrendEntry[], rubric?: string): Tr
     };
   });
   const first = kept[0]?.evaluation.score.dimensions ?? [];
-  return { rubric: id, dimensions: first.map((d) => ({ id: d.id, max: d.max })), points, skipped };
+  return {
+    rubric: id,
+    dimensions: first.map((d) => ({ id: d.id, max: d.max })),
+    points,
+    skipped,
+    variants: variants.map((e) => e.id),
+  };
 }

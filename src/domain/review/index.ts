@@ -4,4 +4,3 @@ export * from './evidence';
 export * from './consistency-schema';
 export * from './consistency';
 export * from './bundled';
-export * from './defended';

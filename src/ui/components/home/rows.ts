@@ -1,9 +1,10 @@
 /** The home list's rows: one per usable assessment, grouped by enterprise. */
-import { chronological, findPrevious, assessmentYear, EXTENSION_KEY } from '../../../domain/index';
+import { chronological, findPrevious, assessmentYear, seriesOf, EXTENSION_KEY } from '../../../domain/index';
 import type { StoredAssessment } from '../../../db/database';
 import { summarize } from '../../assessment-summary';
 import { rubrics } from '../../../state/rubrics.svelte';
 import { t } from '../../../i18n/index.svelte';
+import { shownLabel } from '../../../i18n/labels';
 
 export interface Row {
   a: StoredAssessment;
@@ -17,8 +18,11 @@ export interface Row {
   label: string;
   industry: string;
   completeness: number;
+  /** The level reached, or "未完成" while nothing is answered (no level to speak of). */
   level: string;
   rubric: string;
+  /** Another assessment of its year counts in the trend and the latest level (seriesOf): shown as a variant. */
+  variant: boolean;
 }
 
 export interface Group {
@@ -43,23 +47,27 @@ export function toRow(a: StoredAssessment): Row {
     name,
     who: year ? `${name} ${year}` : name,
     year,
-    label: a.file[EXTENSION_KEY]?.meta?.label ?? '',
+    label: shownLabel(a.file[EXTENSION_KEY]?.meta?.label ?? '', t),
     industry: a.file.profile?.industry ? t(`industry.${a.file.profile.industry}`) : '—',
     completeness: summary.completeness,
-    level: summary.level,
+    level: summary.completeness === 0 && summary.level !== '…' ? t('reassess.incomplete') : summary.level,
     rubric: summary.rubric,
+    variant: false,
   };
 }
 
 /**
  * Rows grouped by enterprise: groups in order of their latest update (the list is sorted by updatedAt),
- * assessments inside newest first by assessment year, then creation.
+ * assessments inside newest first by assessment year, then creation. The latest level is that of the
+ * latest year's counted assessment (seriesOf), never a variant's; variants are marked.
  */
 export function groupRows(rows: readonly Row[]): Group[] {
   const ids = [...new Set(rows.map((r) => r.a.enterpriseId))];
   return ids.map((id) => {
-    const ordered = chronological(rows.filter((r) => r.a.enterpriseId === id));
-    const latest = ordered.at(-1)!;
+    const { series, variants } = seriesOf(rows.filter((r) => r.a.enterpriseId === id));
+    const marked = new Map(variants.map((r) => [r, { ...r, variant: true }]));
+    const ordered = chronological([...series, ...marked.values()]);
+    const latest = series.at(-1)!;
     return { id, rows: [...ordered].reverse(), ordered, latest, name: latest.name };
   });
 }
