@@ -41,7 +41,7 @@ async function workbook(lang: Language, f: AssessmentFile = file) {
   if (!hasRoadmap(journey)) throw new Error('no roadmap');
   const input = { journey, file: f, assessedAt: NOW, now: NOW };
   const doc = buildReport(input, lang);
-  const blob = await writeXlsx(buildWorkbook(input, doc));
+  const blob = await writeXlsx(buildWorkbook(input, doc, translator(lang)));
   const sheets = xlsxSheets(unzip(new Uint8Array(await blob.arrayBuffer())));
   return { journey, doc, sheets, blob };
 }

@@ -4,7 +4,7 @@
  * document's own evidence table, so the two never differ). Pure: write-xlsx.ts turns it into a file.
  */
 import { EXTENSION_KEY, displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
-import { translator, type Language } from '../../i18n/translator';
+import type { Translator } from '../../i18n/translator';
 import { phrases } from '../../i18n/phrases';
 import type { ReportInput } from '../build-report';
 import type { ReportDocument } from '../document';
@@ -27,9 +27,11 @@ export interface Workbook {
 
 export const TICK = '✓';
 
-export function buildWorkbook(input: ReportInput, doc: ReportDocument): Workbook {
-  const lang = doc.lang;
-  const tr = translator(lang);
+/**
+ * `tr` must be in the document's language (`translator(doc.lang)`); it is passed in so that this lazily loaded module
+ * shares the entry's translator instead of making the bundler split translator.ts off the first visit's chunk.
+ */
+export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Translator): Workbook {
   const { t, loc, paren } = tr;
   const { levelName } = phrases(tr);
   const { file, journey } = input;
@@ -73,7 +75,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument): Workbook
         loc(q.collectionItem),
         loc(q.text),
         chosen,
-        figures(q, file, lang),
+        figures(q, file, tr),
         score ? displayScore(score.points) : 0,
         q.points,
       ];
@@ -133,8 +135,8 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument): Workbook
 }
 
 /** The figures typed for an item's 具体数据 blanks, "label: value unit", following sameAs like the helpers do. */
-function figures(q: Question, file: AssessmentFile, lang: Language): string {
-  const { loc, num, clauses } = translator(lang);
+function figures(q: Question, file: AssessmentFile, tr: Translator): string {
+  const { loc, num, clauses, lang } = tr;
   const numbers = file[EXTENSION_KEY]?.numbers ?? {};
   const parts: string[] = [];
   for (const f of q.numericFields ?? []) {
