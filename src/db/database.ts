@@ -21,14 +21,32 @@ export interface StoredAssessment {
   writer?: string;
 }
 
+/**
+ * The bytes of one attached file, stored once whatever number of claims and assessments name it
+ * (content-addressed). Bytes, not a Blob: Blobs in IndexedDB fail on some Safari versions. Names and
+ * captions live with the references in the assessment (digilevel.attachments).
+ */
+export interface StoredAttachment {
+  /** SHA-256 of `data`, 64 lower-case hex digits. */
+  hash: string;
+  mime: string;
+  /** data.byteLength, indexed so the space used is summed without reading the bytes. */
+  size: number;
+  data: Uint8Array;
+  storedAt: number;
+}
+
 export const DB_NAME = 'digilevel';
 
 export class DigiLevelDB extends Dexie {
   assessments!: EntityTable<StoredAssessment, 'id'>;
+  attachments!: EntityTable<StoredAttachment, 'hash'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     // v1 — first release: assessments keyed by id, listed by updatedAt, grouped by enterprise.
     this.version(1).stores({ assessments: 'id, updatedAt, enterpriseId' });
+    // v2 — evidence attachments (issue 19): bytes keyed by their SHA-256; assessments unchanged.
+    this.version(2).stores({ attachments: 'hash, size' });
   }
 }

@@ -11,6 +11,7 @@ import { DigiLevelDB, type StoredAssessment } from '../../src/db/database';
 import { AssessmentStore } from '../../src/db/assessments';
 import { toExport } from '../../src/db/export-file';
 import { exportBackup, importBackup } from '../../src/db/backup';
+import { AttachmentStore, sha256Hex } from '../../src/db/attachments';
 import { EXTENSION_KEY, getRubric, parseAssessmentText, validateAssessment } from '../../src/domain/index';
 
 /** Dexie stores version n as IndexedDB version n × 10. */
@@ -140,6 +141,23 @@ describe('upgrade from schema version 1', () => {
     const report = await importBackup(new AssessmentStore(fresh), text, getRubric);
     expect([report.imported.length, report.rejected.length, report.fatal]).toEqual([fixture.length + 1, 0, undefined]);
     fresh.close();
+    db.close();
+  });
+
+  it('gains the attachments table (version 2) and attaches to an upgraded record', async () => {
+    const db = await openV1();
+    expect(db.verno).toBe(2);
+    expect(await db.attachments.count()).toBe(0);
+    const r = fixture[0]!;
+    const att = new AttachmentStore(db, 'after-upgrade', {
+      now: () => r.updatedAt + 1,
+      hash: sha256Hex,
+    });
+    const ref = await att.attach(r.id, 'q4', { name: 'a.pdf', type: 'application/pdf', bytes: new Uint8Array([1, 2]) });
+    const after = (await db.assessments.get(r.id))!;
+    expect(after.file[EXTENSION_KEY]?.attachments).toEqual({ q4: [ref] });
+    expect(after.file.answers).toEqual(r.file.answers);
+    expect(after.revision).toBe(r.revision + 1);
     db.close();
   });
 });
