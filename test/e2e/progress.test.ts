@@ -92,6 +92,21 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
     const { page } = browser;
     await seed(page, FIXTURE, NAME);
     await clickRoute(page, page.getByRole('button', { name: `下一年复评：从“${NAME} 2026”开始` }), '企业概况');
+    // the re-assessment opens on the items whose figures moved a year (issue 15, fault 6): answered again
+    const updates = page.getByTestId('reassess-updates');
+    expect(await updates.getByRole('heading').innerText()).toBe('以下 4 题需要更新');
+    const again: [string, string, string][] = [
+      ['q12', '第 12 题 绿色低碳', '降低'],
+      ['q13', '第 13 题 产品质量', '降低'],
+      ['q14', '第 14 题 市场表现', '增加'],
+      ['q15', '第 15 题 价值效益', '增加'],
+    ];
+    for (const [id, link, option] of again) {
+      await clickRoute(page, updates.getByRole('link', { name: link }), /./);
+      await page.locator(`#question-${id}`).getByRole('radio', { name: option, exact: true }).check();
+      await waitSaved(page);
+    }
+    await expect.poll(() => updates.count()).toBe(0);
     await clickRoute(page, page.getByRole('link', { name: '评测题', exact: true }), /./);
     await clickRoute(page, page.getByRole('link', { name: /规划管理/ }).first(), '规划管理');
     await page
@@ -99,7 +114,7 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
       .getByLabel('定期组织员工去数字化建设成效较好的同行业公司参观交流，增强数字化转型意识', { exact: true })
       .check();
     await clickRoute(page, page.getByRole('link', { name: '业务场景', exact: true }), '产品生命周期数字化');
-    await page.locator('#scenario-product-design input[type=checkbox]').nth(3).check();
+    await page.locator('#scenario-product-design').getByRole('radio', { name: '四级', exact: true }).check();
     await clickRoute(page, page.getByRole('link', { name: '路线图', exact: true }), '转型路线图：食品饮料');
     await page.getByRole('button', { name: '列表' }).click();
     const step = page.getByTestId('roadmap-step').first();
@@ -119,6 +134,33 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
     expect(later.scenarios).toEqual(expected.scenarios);
     expect(later.digilevel.roadmap).toEqual(expected.digilevel.roadmap);
     expect(later.digilevel.results).toEqual(expected.digilevel.results);
+  });
+
+  it('re-assessing twice into the same year offers to open that year instead of making a second one', async () => {
+    const { page } = browser;
+    const [later] = await seedPair(page);
+    // 2026 again: 2027 exists
+    await page.getByRole('button', { name: `下一年复评：从“${NAME} 2026”开始` }).click();
+    const dialog = page.getByRole('dialog', { name: '2027 年度的评测已存在' });
+    await clickRoute(page, dialog.getByRole('button', { name: '打开 2027 年度的评测' }), /./);
+    expect(page.url()).toContain(`/a/${later}/`);
+    // 2027 twice: the first makes 2028, the second offers to open it
+    await clickRoute(page, page.getByRole('link', { name: '我的评测' }), '本机上的评测');
+    await clickRoute(page, page.getByRole('button', { name: `下一年复评：从“${NAME} 2027”开始` }), '企业概况');
+    const y2028 = /#\/a\/([^/]+)\/profile$/.exec(page.url())![1]!;
+    await clickRoute(page, page.getByRole('link', { name: '我的评测' }), '本机上的评测');
+    await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(3);
+    await page.getByRole('button', { name: `下一年复评：从“${NAME} 2027”开始` }).click();
+    await clickRoute(
+      page,
+      page.getByRole('dialog', { name: '2028 年度的评测已存在' }).getByRole('button', { name: '打开 2028 年度的评测' }),
+      '企业概况',
+    );
+    expect(page.url()).toContain(`/a/${y2028}/profile`);
+    await clickRoute(page, page.getByRole('link', { name: '我的评测' }), '本机上的评测');
+    expect(await page.getByTestId('assessment-row').count()).toBe(3);
+    // a 2028 with every q12–q15 answer cleared: not complete, and said so instead of 未达一级
+    expect(await page.getByTestId('enterprise-latest').innerText()).toMatch(/^最新等级：.*（2028） · 共 3 份评测$/);
   });
 
   it('groups both under the enterprise on the home screen and compares them with signed deltas', async () => {
