@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getRubric, evaluate, scenarioLevel, type Answers, type ScenarioChecks } from '../../src/domain/index';
 import { hasGap, pickLevel, quickChecks, quickLevelOf } from '../../src/domain/owner/quick-pick';
+import { minutesLeft } from '../../src/domain/owner/estimate';
 import { loadLanguage, translator } from '../../src/i18n/translator';
 import { whySentence } from '../../src/i18n/why';
 import { ALL_MAX, ALL_NONE, SCORE_20, SCORE_40, minusOneArea, scenariosAt } from '../helpers';
@@ -86,5 +87,15 @@ describe('the results start with one plain sentence', () => {
     const e = evaluate(rubric, { answers, scenarios });
     expect(whySentence(translator('zh-CN'), rubric, e)).toBe(zh);
     expect(whySentence(translator('en'), rubric, e)).toBe(en);
+  });
+});
+
+describe('time left', () => {
+  it('comes from the items and scenarios left, rounded up to whole minutes', () => {
+    // 15 items × 24 s + 16 scenarios × 12 s = 552 s
+    expect(minutesLeft(rubric)).toBe(10);
+    expect(minutesLeft(rubric, { answers: ALL_MAX, scenarios: {} })).toBe(4); // 192 s
+    expect(minutesLeft(rubric, { answers: ALL_MAX, scenarios: scenariosAt(1, 16, 10) })).toBe(0);
+    expect(minutesLeft(rubric, { answers: { q1: [0] }, scenarios: scenariosAt(2, 6, 3) })).toBe(8); // 14×24+10×12 = 456 s
   });
 });

@@ -90,24 +90,30 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('#question-q2').getByLabel('(10%,20%]').isChecked()).toBe(true);
 
-    // scenarios: Space ticks a level; a level above an unticked one is shown as not counted
+    // scenarios: the quick pick is a radio group (Tab reaches the chosen level, arrow keys move it); 逐级勾选
+    // opens with Enter, and Space on a level above an unticked one leaves a gap that is shown, not counted
     await page.keyboard.press('Shift+Tab'); // back up the page, to the tabs
     await tabTo(page, '业务场景');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/\/scenarios$/);
     const design = page.locator('#scenario-product-design');
     await expect.poll(() => design.isVisible()).toBe(true);
-    expect((await tabTo(page, '二级')).tag).toBe('INPUT');
-    await page.keyboard.press('Space');
-    await expect.poll(() => design.locator('.counts').innerText()).toContain('未达一级');
-    await page.keyboard.press('Shift+Tab');
-    expect((await focused(page)).name).toMatch(/^一级/);
-    await page.keyboard.press('Space');
+    expect(await tabTo(page, '未达一级')).toMatchObject({ tag: 'INPUT', outline: RING });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await expect.poll(() => design.locator('.counts').innerText()).toContain('二级');
+    expect(await design.getByRole('radio', { name: '二级', exact: true }).isChecked()).toBe(true);
+    expect((await tabTo(page, '逐级勾选')).tag).toBe('SUMMARY');
+    await page.keyboard.press('Enter');
+    expect((await tabTo(page, '四级')).tag).toBe('INPUT');
+    await page.keyboard.press('Space');
+    await expect.poll(() => design.locator('.gate').innerText()).toContain('四级已勾选但三级未满足 → 按二级计');
+    expect(await design.getByRole('radio', { name: '二级', exact: true }).isDisabled()).toBe(true);
 
     await page.keyboard.press('Shift+Tab');
     await tabTo(page, '结果');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('overall-level').innerText()).toBe('未达一级');
+    await expect.poll(() => page.getByTestId('why').innerText()).toMatch(/^要达到一级，得分还差 /);
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
     await gotoRoute(page, `#/a/${id}/questions/data-collection`, '数据采集');
     await page.locator('#question-q4').getByLabel('能耗管理', { exact: true }).uncheck();
     await gotoRoute(page, `#/a/${id}/scenarios/production-execution`, '生产执行数字化');
-    for (let i = 0; i < 3; i++) await page.locator('#scenario-energy input[type=checkbox]').nth(i).check();
+    await page.locator('#scenario-energy').getByRole('radio', { name: '三级', exact: true }).check();
     await gotoRoute(page, `#/a/${id}/review`, '评审准备');
     await expect.poll(() => page.locator(REALTIME).count()).toBe(1);
     const finding = page.locator(REALTIME);
@@ -69,7 +69,7 @@ describe.skipIf(!CHROMIUM)("reviewer's eye end to end", () => {
     const id = await openReview(page);
     // claim 能耗管理 up to level 3, so its level-3 evidence is listed
     await gotoRoute(page, `#/a/${id}/scenarios/production-execution`, '生产执行数字化');
-    for (let i = 0; i < 3; i++) await page.locator('#scenario-energy input[type=checkbox]').nth(i).check();
+    await page.locator('#scenario-energy').getByRole('radio', { name: '三级', exact: true }).check();
     await gotoRoute(page, `#/a/${id}/review`, '评审准备');
     const claim = page.getByTestId('claim-energy@3');
     const box = claim.getByLabel(/能耗及影响设备能耗的关键数据的实时采集导出/);
