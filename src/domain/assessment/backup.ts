@@ -11,17 +11,15 @@
  */
 import {
   type AssessmentFile,
-  type FileErrorCode,
-  type FileIssue,
   type FileResult,
   type RubricLookup,
   FILE_FORMAT,
   MAX_FILE_CHARS,
-  depthOf,
   parseJsonText,
   stripBom,
   validateAssessment,
 } from './file';
+import { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, depthOf, isPlainObject, short } from './issues';
 import { EXTENSION_KEY } from './extension';
 import { isIsoInstant, parseInstant } from './dates';
 
@@ -30,8 +28,6 @@ export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_ENTRIES = 500;
 /** A backup may be as large as 50 single files. */
 export const MAX_BACKUP_CHARS = MAX_FILE_CHARS * 50;
-/** file.ts's nesting limit (not exported there); used only to name the problem when validation crashes. */
-const ENTRY_MAX_DEPTH = 32;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -56,18 +52,6 @@ export type BackupResult =
 
 export function makeBackup(files: readonly AssessmentFile[], now: Date): BackupFile {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), assessments: [...files] };
-}
-
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** A short, never-throwing rendering of an offending value (no JSON.stringify of untrusted nesting). */
-function shortValue(x: unknown): string {
-  let s: string;
-  if (typeof x === 'string') s = JSON.stringify(x.length > 40 ? x.slice(0, 40) : x);
-  else if (x === null || typeof x === 'number' || typeof x === 'boolean' || x === undefined) s = String(x);
-  else s = Array.isArray(x) ? 'an array' : 'an object';
-  return s.length > 40 ? s.slice(0, 37) + '…' : s;
 }
 
 const fatal = (key: string, code: FileErrorCode, detail?: string): BackupResult => ({
@@ -109,8 +93,8 @@ export function parseBackupText(raw: string, rubrics: RubricLookup): BackupResul
 export function validateBackup(data: unknown, rubrics: RubricLookup): BackupResult {
   if (!isPlainObject(data)) return fatal('(file)', 'not-object');
   if (data.format === FILE_FORMAT) return { ok: true, kind: 'single', entries: [checkEntry(data, 0, rubrics, '')] };
-  if (data.format !== BACKUP_FORMAT) return fatal('format', 'format', shortValue(data.format));
-  if (data.version !== BACKUP_VERSION) return fatal('version', 'version', shortValue(data.version));
+  if (data.format !== BACKUP_FORMAT) return fatal('format', 'format', short(data.format));
+  if (data.version !== BACKUP_VERSION) return fatal('version', 'version', short(data.version));
   if (data.exportedAt !== undefined && !isIsoInstant(data.exportedAt))
     return fatal('exportedAt', 'type', 'ISO 8601 date-time with offset');
   const list = data.assessments;
@@ -142,8 +126,8 @@ function checkEntry(entry: unknown, index: number, rubrics: RubricLookup, prefix
 }
 
 function crashIssue(entry: unknown, e: unknown): FileIssue {
-  if (depthOf(entry, ENTRY_MAX_DEPTH) > ENTRY_MAX_DEPTH)
-    return { key: '(file)', code: 'too-deep', detail: `${ENTRY_MAX_DEPTH}` };
+  if (depthOf(entry, MAX_FILE_DEPTH) > MAX_FILE_DEPTH)
+    return { key: '(file)', code: 'too-deep', detail: `${MAX_FILE_DEPTH}` };
   const why = e instanceof Error ? e.message.slice(0, 60) : 'error';
   return { key: '(file)', code: 'type', detail: `an assessment file (validation failed: ${why})` };
 }

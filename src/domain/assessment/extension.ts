@@ -8,7 +8,7 @@ import type { AnyRubric } from '../rubric/registry';
 import type { Question, WeightedRubric } from '../rubric/schema';
 import type { ReadinessField } from '../rubric/checklist-schema';
 import { checklistItems } from '../scoring/checklist';
-import { short, keyPart, type FileIssue } from './file';
+import { short, keyPart, type FileIssue } from './issues';
 import { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES } from '../vocabulary';
 
 export { EXTENSION_KEY, MAX_NOTE_CHARS, MAX_EVIDENCE_ITEMS, STEP_STATUSES };
@@ -16,13 +16,15 @@ import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 import { isIsoInstant } from './dates';
+import { ID_PATTERN } from '../ids';
+import { checkAttachments, type AttachmentRef } from './extension-attachments';
 
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
 export const MAX_EVIDENCE_ID_CHARS = 64;
 /** A claim key of the evidence checklist: a question ("q4") or a scenario level ("quality@3"). */
 export const EVIDENCE_CLAIM_KEY = /^q\d+$|^[a-z-]+@[1-4]$/;
-const EVIDENCE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const EVIDENCE_ID = ID_PATTERN;
 
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
@@ -87,13 +89,15 @@ export interface Extension {
   roadmap?: Record<string, RoadmapStepState>;
   /** Effect indicators (成效评估) entered by the user: indicator id → value in the indicator's unit. */
   results?: Record<string, number>;
+  /** Files attached as proof, per claim ("q4", "quality@3", a checklist item id): references by SHA-256. */
+  attachments?: Record<string, AttachmentRef[]>;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const ID = /^[a-zA-Z0-9-]{1,64}$/;
-const STEP_ID = /^[a-z0-9][a-z0-9-]*$/;
+const STEP_ID = ID_PATTERN;
 
 /** What the checks need to know about the rubric, computed once per file. */
 interface Context {
@@ -350,6 +354,17 @@ const CHECKS: { [K in keyof Extension]-?: Check<K> } = {
   roadmap: checkRoadmap,
   readiness: checkReadiness,
   results: checkResults,
+  attachments: (raw, path, ctx, issues) =>
+    checkAttachments(
+      raw,
+      path,
+      {
+        questions: ctx.questions,
+        scenarioLevels: new Map(ctx.weighted ? allScenarios(ctx.weighted).map((s) => [s.id, s.levels.length]) : []),
+        ...(ctx.weighted ? {} : { checklistItems: ctx.itemIds }),
+      },
+      issues,
+    ),
 };
 
 /**

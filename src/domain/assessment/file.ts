@@ -12,7 +12,10 @@ import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
 import { type Profile, validateProfile } from './profile';
-import { type JsonSyntaxError, jsonSyntaxError, describeJsonError } from './json-error';
+import { jsonSyntaxError, describeJsonError } from './json-error';
+import { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, isPlainObject, short, keyPart, depthOf } from './issues';
+
+export { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, short, keyPart, depthOf };
 
 export const FILE_FORMAT = 'sme-digital-assessment';
 export const FILE_VERSION = 1;
@@ -23,36 +26,6 @@ export const MAX_FILE_CHARS = 2_000_000;
  * what a reader may check before reading, so that a 300 MB file is refused without being read.
  */
 export const MAX_FILE_BYTES = MAX_FILE_CHARS * 3 + 3;
-const MAX_DEPTH = 32;
-
-export type FileErrorCode =
-  | 'too-large'
-  | 'invalid-json'
-  | 'not-object'
-  | 'format'
-  | 'version'
-  | 'unknown-rubric'
-  | 'type'
-  | 'unknown-key'
-  | 'index-range'
-  | 'empty-selection'
-  | 'none-mixed'
-  | 'duplicate-index'
-  | 'scenario-shape'
-  | 'unknown-id'
-  | 'too-long'
-  | 'too-deep';
-
-export interface FileIssue {
-  /** Dotted path of the offending key, e.g. "answers.q4" or "profile.industry". */
-  key: string;
-  code: FileErrorCode;
-  /** Expected type or limit, the offending value (shortened) … for the message. */
-  detail?: string;
-  /** For 'invalid-json': what is wrong and where, for a translated message. */
-  json?: JsonSyntaxError;
-}
-
 export interface AssessmentFile {
   format: typeof FILE_FORMAT;
   version: typeof FILE_VERSION;
@@ -68,39 +41,6 @@ export interface AssessmentFile {
 export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; issues: FileIssue[] };
 
 export type RubricLookup = (id: string) => AnyRubric | undefined;
-
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/**
- * A value named in a message: strings and primitives shortened, containers only by their type, so a
- * hostile value (10,000 nested arrays, an object with a throwing toString) cannot break the message.
- */
-export function short(x: unknown): string {
-  let s: string;
-  if (typeof x === 'string') s = JSON.stringify(x.slice(0, 40));
-  else if (typeof x === 'number' || typeof x === 'boolean' || x === null) s = String(x);
-  else s = Array.isArray(x) ? 'array' : typeof x;
-  return s.length > 40 ? s.slice(0, 37) + '…' : s;
-}
-
-/** A key from the file as it appears in an issue key: plain ids as they are, anything else quoted and cut. */
-export function keyPart(k: string): string {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(k) ? k : JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}…` : k);
-}
-
-export function depthOf(x: unknown, limit = MAX_DEPTH): number {
-  // iterative, so that a hostile file cannot overflow the stack
-  let max = 0;
-  const stack: [unknown, number][] = [[x, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    if (max > limit) return max;
-    if (typeof node === 'object' && node !== null) for (const v of Object.values(node)) stack.push([v, depth + 1]);
-  }
-  return max;
-}
 
 /** The text without a leading byte order mark (Windows Notepad writes one; JSON.parse rejects it). */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -139,7 +79,7 @@ export function validateAssessment(data: unknown, rubrics: RubricLookup): FileRe
   if (typeof data.rubric !== 'string') return fail('rubric', 'type', 'string');
   const rubric = rubrics(data.rubric);
   if (!rubric) return fail('rubric', 'unknown-rubric', short(data.rubric));
-  if (depthOf(data) > MAX_DEPTH) return fail('(file)', 'too-deep', `${MAX_DEPTH}`);
+  if (depthOf(data) > MAX_FILE_DEPTH) return fail('(file)', 'too-deep', `${MAX_FILE_DEPTH}`);
 
   const issues: FileIssue[] = [];
   const answers =

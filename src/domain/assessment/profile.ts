@@ -1,6 +1,6 @@
 /** The optional `profile` of the interchange file: ids from the spec's table, other keys kept as they are. */
 import { INDUSTRIES, SIZES } from '../vocabulary';
-import { short, type FileIssue } from './file';
+import { short, type FileIssue } from './issues';
 
 export type Industry = (typeof INDUSTRIES)[number];
 export type SizeClass = (typeof SIZES)[number];

@@ -5,10 +5,11 @@
  * seed would say `"seed"` (a test checks such a quote occurs in the seed).
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 import data from '../../../rubrics/effect-indicators.json';
 import { LocalizedText } from '../rubric/schema';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 const Seed = v.pipe(v.string(), v.regex(/^00[0-4]_[0-9a-f]{16}\.txt$/));
 
 export const IndicatorCitation = v.strictObject({

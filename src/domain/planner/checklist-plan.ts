@@ -8,6 +8,7 @@
  * "reachable" because nothing bounds it. Pure and deterministic: steps follow the national rubric's order.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 import { LocalizedText, type WeightedRubric } from '../rubric/schema';
 import type { ChecklistRubric, ReadinessField } from '../rubric/checklist-schema';
 import { type ChecklistEvaluation, checklistItems } from '../scoring/checklist';
@@ -19,7 +20,7 @@ import type { ItemStep, Plan, ScenarioStep } from './plan';
 
 // ── schema ───────────────────────────────────────────────────────────────────────────────────────
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 const QuestionId = v.pipe(v.string(), v.regex(/^q[0-9]+$/, 'question ids are q1, q2, …'));
 const NationalLevel = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4));
 

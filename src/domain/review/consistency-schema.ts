@@ -30,12 +30,13 @@
  *   the params: <as> = matched ids (comma-separated), <as>Count = their number.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 import { LocalizedText, type WeightedRubric } from '../rubric/schema';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { ReviewDataError, type ReviewDataIssue } from './evidence-schema';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 const QuestionId = v.pipe(v.string(), v.regex(/^q[0-9]+$/, 'a question id (q1…)'));
 const Index = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Level = v.pipe(v.number(), v.integer(), v.minValue(0));

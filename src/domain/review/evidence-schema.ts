@@ -11,11 +11,12 @@
  * Ids are kebab-case and unique within one list.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 import { LocalizedText, type WeightedRubric } from '../rubric/schema';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 
 export const EVIDENCE_TYPES = ['document', 'screenshot', 'log', 'contract', 'register', 'photo', 'data'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];

@@ -4,6 +4,7 @@
  * so a reader can check each step against its source.
  */
 import * as v from 'valibot';
+import { ID_PATTERN } from '../ids';
 import { LocalizedText } from '../rubric/schema';
 
 import { CANONICAL_STAGES, INDUSTRIES, SIZES, VALUE_TAGS, SYSTEMS } from '../vocabulary';
@@ -21,7 +22,7 @@ export const Citation = v.strictObject({
   passage: LocalizedText,
 });
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/));
+const Id = v.pipe(v.string(), v.regex(ID_PATTERN));
 
 export const Stage = v.strictObject({
   id: Id,

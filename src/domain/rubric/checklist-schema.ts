@@ -7,9 +7,10 @@
  * = required from level L + 1 − n up to L, where L is the number of levels), cross-checked here.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 import { LocalizedText } from './schema';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 const LevelNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
 
 export const ChecklistLevel = v.strictObject({

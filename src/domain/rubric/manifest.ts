@@ -4,8 +4,9 @@
  * the folder; the registry loads each on first use (its own chunk) and validates it against the rubric.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 /** A JSON file beside the manifest, named without a path (the bundler needs the folder fixed). */
 const FileName = v.pipe(
   v.string(),

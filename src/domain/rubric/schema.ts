@@ -6,6 +6,7 @@
  * new data folder rather than new code.
  */
 import * as v from 'valibot';
+import { IdSchema } from '../ids';
 
 /** Every human-readable string exists in both languages; zh-CN is verbatim from the seed. */
 export const LocalizedText = v.strictObject({
@@ -13,7 +14,7 @@ export const LocalizedText = v.strictObject({
   en: v.pipe(v.string(), v.minLength(1)),
 });
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'));
+const Id = IdSchema;
 const Percent = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
 
 /** A number the enterprise types in, which the seed prints as a blank ([    ]) beside the options. */
@@ -71,6 +72,11 @@ export const Question = v.strictObject({
   /** The points printed in the seed's 分值 column, checked against the product of the weights. */
   points: v.number(),
   text: LocalizedText,
+  /**
+   * Our one-line plain question, shown first; the official text, the definitions and the notes are folded
+   * under it. Our wording, never official text (like `notes`).
+   */
+  plain: v.optional(LocalizedText),
   type: v.picklist(['single', 'multiple']),
   options: v.pipe(v.array(v.strictObject({ text: LocalizedText })), v.minLength(2)),
   /** Index of the 「无」 option; multiple choice always has it at 0 (spec). */
