@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launch } from '../../test/e2e/browser.ts';
 import { gzipSize } from './bytes.ts';
 import type { RecomputeResult } from './recompute-entry.ts';
+import { measureOffice, type OfficeRun } from './office-bench.ts';
 
 const PDF_BUTTON = '下载 PDF';
 
@@ -50,6 +51,8 @@ export interface BrowserFigures {
   recompute: RecomputeResult | undefined;
   results: (ResultsTiming & { wallMs: number })[];
   pdf: { ms: number; bytes: number }[];
+  /** Word and Excel from the report screen (office-bench.ts); the first run of each is cold. */
+  office: { docx: OfficeRun[]; xlsx: OfficeRun[] };
   pageErrors: string[];
   /** Measurements that could not be taken, with the reason. */
   errors: string[];
@@ -208,7 +211,19 @@ export async function measureInApp(options: {
           log(`PDF ${i + 1}/${options.pdfRuns}: ${ms.toFixed(0)} ms, ${statSync(file).size} bytes`);
         }
       });
-    return { recompute, results, pdf, pageErrors, errors };
+    // (d) Word and Excel on a freshly loaded report screen, so the first run of each loads its chunk
+    const office: BrowserFigures['office'] = { docx: [], xlsx: [] };
+    if (id)
+      await step('Word and Excel', async () => {
+        await fresh(page, `${base}#/a/${id}/report`);
+        await page.getByTestId('report').waitFor();
+        await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn]').length >= 2, undefined, {
+          timeout: 30_000,
+        });
+        office.docx = await measureOffice(page, 'docx', options.pdfRuns, options.pdfDir, log);
+        office.xlsx = await measureOffice(page, 'xlsx', options.pdfRuns, options.pdfDir, log);
+      });
+    return { recompute, results, pdf, office, pageErrors, errors };
   } finally {
     await ctx.close();
   }

@@ -73,6 +73,8 @@ export interface BenchResult {
       }
     | undefined;
   pdf: { runsMs: number[]; medianMs: number; firstMs: number; bytes: number } | undefined;
+  /** Word and Excel from the report screen; the first run is cold (loads the library's chunk). */
+  office: Record<'docx' | 'xlsx', { runsMs: number[]; medianMs: number; firstMs: number; bytes: number } | undefined>;
   lighthouse: `lighthouse: not installed${string}` | Exclude<LighthouseResult, { status: 'not installed' }>;
   pageErrors: string[];
   errors: string[];
@@ -259,6 +261,17 @@ export function formatReport(r: BenchResult): string {
       `PDF report (median of ${r.pdf.runsMs.length})`,
       `${ms(r.pdf.medianMs)} (runs: ${r.pdf.runsMs.join(', ')} ms; first = cold), ${kb(r.pdf.bytes)}`,
     ]);
+  for (const [format, label] of [
+    ['docx', 'Word report'],
+    ['xlsx', 'Excel workbook'],
+  ] as const) {
+    const o = r.office?.[format];
+    if (o)
+      rows.push([
+        `${label} (${o.runsMs.length} runs)`,
+        `first ${ms(o.firstMs)}, median ${ms(o.medianMs)} (runs: ${o.runsMs.join(', ')} ms), ${kb(o.bytes)}`,
+      ]);
+  }
   if (r.font) rows.push(['PDF font asset', `${r.font.file}: ${kb(r.font.raw)} raw, ${kb(r.font.gzip)} gzip`]);
   const lh = r.lighthouse;
   rows.push([

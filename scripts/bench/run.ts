@@ -190,12 +190,30 @@ async function main() {
         bytes: Math.max(...browser.pdf.map((p) => p.bytes)),
       }
     : undefined;
+  const officeFigures = (runs: { ms: number; bytes: number }[] | undefined) =>
+    runs?.length
+      ? {
+          runsMs: runs.map((r) => Math.round(r.ms)),
+          firstMs: Math.round(runs[0]!.ms),
+          medianMs: Math.round(median(runs.map((r) => r.ms))),
+          bytes: Math.max(...runs.map((r) => r.bytes)),
+        }
+      : undefined;
+  const office = { docx: officeFigures(browser?.office.docx), xlsx: officeFigures(browser?.office.xlsx) };
   const budgets: Budget[] = [
     budget('first visit (HTML+CSS+JS, gzip)', bytes.firstVisitGzip, 100 * KB, 'bytes'),
     budget('recompute median (score + planner + roadmap)', recompute?.medianMs, 2, 'ms'),
     budget('PDF report, median of 3', pdf?.medianMs, 1500, 'ms', 'first run includes loading jsPDF and the font'),
     budget('PDF file size', pdf?.bytes, 500 * KB, 'bytes'),
     budget('PDF font asset (gzip)', font?.gzip, 1000 * KB, 'bytes'),
+    budget(
+      'Word report, first click',
+      office.docx?.firstMs,
+      1000,
+      'ms',
+      'full report with charts, loading docx included',
+    ),
+    budget('Excel workbook, first click', office.xlsx?.firstMs, 500, 'ms', 'loading write-excel-file included'),
     budget('first paint through nginx (gzip bodies as sent)', viaNginx?.firstPaint, 100 * KB, 'bytes'),
     budget('repeat visit through nginx, bytes over the wire', viaNginx?.repeatVisit, 2 * KB, 'bytes', 'revalidations'),
     budget('batch CLI, 10,000 files', batch10k?.ms, 30_000, 'ms', 'one process, generated files, 1 in 50 invalid'),
@@ -239,6 +257,7 @@ async function main() {
     recompute,
     resultsScreen: results,
     pdf,
+    office,
     lighthouse:
       lighthouse.status === 'not installed'
         ? `lighthouse: not installed (${lighthouse.reason ?? 'no Chromium'})`
