@@ -9,10 +9,9 @@ import { levelName } from '../../i18n/format';
 /** 约束性场景: how many there are and how many each level needs. */
 export function constraintConcept(rubric: WeightedRubric): string {
   const count = allScenarios(rubric).filter((s) => s.constraint).length;
-  const rules = rubric.levelRules.map((r) =>
-    t('owner.concept.constraintRule', { level: levelName(rubric, r.level), count: r.minConstraintScenarios }),
-  );
-  return t('owner.concept.constraint', { count, rules: list(rules) });
+  const levels = list(rubric.levelRules.map((r) => levelName(rubric, r.level)));
+  const counts = list(rubric.levelRules.map((r) => num(r.minConstraintScenarios)));
+  return t('owner.concept.constraint', { count, levels, counts });
 }
 
 /** 计入等级: the level that counts is the highest with every lower level met. */
