@@ -18,6 +18,15 @@ import { chartModels } from './chart-models';
 import type { Block, ReportDocument } from './document';
 import { progressBlocks, type ProgressEntry } from './progress-blocks';
 import { evidenceBlocks } from './evidence-blocks';
+import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary-blocks';
+import { topActions } from '../domain/journey/summary';
+import { formBlocks } from './form-blocks';
+
+/**
+ * short (精简版): the one-page summary, the plan and the roadmap by horizon, for a meeting; full (完整版): everything,
+ * the appendices (answers, evidence, the filled-in form) after; form: the filled-in official form alone.
+ */
+export type ReportVariant = 'short' | 'full' | 'form';
 
 export interface ReportInput {
   /** The assessment's journey (domain journeyFor), with the guide and the roadmap. */
@@ -30,32 +39,23 @@ export interface ReportInput {
   progress?: { current: ProgressEntry; history: ProgressEntry[] };
 }
 
-export function buildReport(input: ReportInput, lang: Language): ReportDocument {
+export function buildReport(input: ReportInput, lang: Language, variant: ReportVariant = 'full'): ReportDocument {
   const { file, journey } = input;
-  const { rubric, evaluation: e, plans, guide, roadmap } = journey;
+  const { rubric, evaluation: e, guide, roadmap } = journey;
   const tr = translator(lang);
   const { t, loc, num, list, paren, clauses } = tr;
-  const { describeCondition, levelName, planSummary, reasonText, scenarioName } = phrases(tr);
+  const { describeCondition, levelName, reasonText, scenarioName } = phrases(tr);
   const date = (ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(ms);
   const name = file.profile?.name?.trim() || t('home.anonymous');
   const ext = file[EXTENSION_KEY];
   const blocks: Block[] = [];
   const total = questionsOf(rubric).length;
 
-  blocks.push({
-    kind: 'cover',
-    title: t('report.title'),
-    subtitle: name,
-    rows: [
-      [t('report.industry'), file.profile?.industry ? t(`industry.${file.profile.industry}`) : '—'],
-      [t('report.size'), file.profile?.size ? t(`size.${file.profile.size}`) : '—'],
-      [t('report.year'), file.profile?.year ? String(file.profile.year) : '—'],
-      [t('report.assessedAt'), date(input.assessedAt)],
-      [t('report.rubric'), loc(rubric.title)],
-      [t('report.level'), levelName(rubric, e.level)],
-      [t('report.score'), num(displayScore(e.score.total))],
-    ],
-  });
+  const title = `${variant === 'form' ? t('reportForm.title') : t('report.title')} · ${name}`;
+  // the form alone starts on its first page (no page break before it)
+  if (variant === 'form') return reportDocument(lang, title, input.now, formBlocks(rubric, file, e, lang).slice(1));
+  blocks.push(summaryBlock(input, lang));
+  if (variant === 'short') return reportDocument(lang, title, input.now, [...blocks, ...shortBody(input, lang)]);
 
   // 1. Summary
   blocks.push({ kind: 'heading', level: 1, text: t('report.summary'), id: 'summary' });
@@ -65,6 +65,7 @@ export function buildReport(input: ReportInput, lang: Language): ReportDocument 
       [t('report.level'), levelName(rubric, e.level)],
       [t('report.score'), `${num(displayScore(e.score.total))} / 100`],
       [t('report.completeness'), `${total - e.unanswered.length} / ${total}`],
+      [t('report.assessedAt'), date(input.assessedAt)],
     ],
   });
   if (e.next) {
@@ -120,19 +121,7 @@ export function buildReport(input: ReportInput, lang: Language): ReportDocument 
   });
 
   // 2. Next-level plan
-  blocks.push({ kind: 'heading', level: 1, text: t('report.plan'), id: 'plan' });
-  if (!plans.length) blocks.push({ kind: 'paragraph', text: t('results.top') });
-  for (const plan of plans) {
-    blocks.push({
-      kind: 'heading',
-      level: 2,
-      text: paren(
-        t('planner.reach', { level: levelName(rubric, plan.target) }),
-        t('planner.cost', { count: plan.cost }),
-      ),
-    });
-    blocks.push({ kind: 'list', items: planSummary(rubric, plan) });
-  }
+  blocks.push(...planBlocks(journey, lang));
 
   // 3. Roadmap by stage
   blocks.push({
@@ -183,7 +172,8 @@ export function buildReport(input: ReportInput, lang: Language): ReportDocument 
       ),
     );
 
-  // Appendix: answers with notes and evidence
+  // Appendices: answers with notes and evidence, the evidence checklist, the filled-in form
+  blocks.push({ kind: 'pageBreak' });
   blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });
   const notesOf = (id: string) =>
     [ext?.notes?.[id], ...(ext?.evidence?.[id] ?? []).map((x) => `· ${x}`)].filter(Boolean).join('\n');
@@ -213,12 +203,40 @@ export function buildReport(input: ReportInput, lang: Language): ReportDocument 
   });
 
   blocks.push(...evidenceBlocks(rubric, file, e, lang));
+  blocks.push(...formBlocks(rubric, file, e, lang));
+  return reportDocument(lang, title, input.now, blocks);
+}
 
+/** 精简版 after the summary: the next-level plan and the open roadmap steps grouped by horizon, as tables. */
+function shortBody(input: ReportInput, lang: Language): Block[] {
+  const { rubric, evaluation: e, guide, roadmap } = input.journey;
+  const tr = translator(lang);
+  const { levelName } = phrases(tr);
+  const all = topActions(roadmap, e.level, input.now, Infinity);
+  return [
+    ...planBlocks(input.journey, lang),
+    {
+      kind: 'heading',
+      level: 1,
+      text: tr.t('report.roadmap', { industry: tr.t(`industry.${guide.industry}`) }),
+      id: 'roadmap',
+    },
+    ...horizonBlocks(
+      all,
+      lang,
+      levelPurpose(lang, (l) => levelName(rubric, l)),
+    ),
+  ];
+}
+
+/** The document around `blocks`: its title, page label, generation time and disclaimer in `lang`. */
+export function reportDocument(lang: Language, title: string, now: number, blocks: Block[]): ReportDocument {
+  const { t } = translator(lang);
   return {
     lang,
-    title: `${t('report.title')} · ${name}`,
+    title,
     pageLabel: t('report.pageLabel'),
-    generatedAt: t('report.generatedAt', { date: date(input.now) }),
+    generatedAt: t('report.generatedAt', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(now) }),
     disclaimer: t('results.disclaimer'),
     blocks,
   };

@@ -15,6 +15,7 @@ import { Writer } from './writer';
 import { cover, heading, headingHeight, list, paragraph, step, stepLayout } from './text-blocks';
 import { keyValues, table } from './tables';
 import { chart, chartSize, type ChartRasteriser } from './charts';
+import { form } from './forms';
 
 export type { ChartRasteriser, ChartRasterSize } from './charts';
 
@@ -94,6 +95,19 @@ async function layOut(w: Writer, blocks: readonly Block[], rasterise: ChartRaste
       case 'step':
         step(w, b);
         break;
+      case 'summary':
+        // one page of its own: the summary's blocks, then a new page for what follows
+        if (!w.atTop) w.newPage();
+        heading(w, { kind: 'heading', level: 1, text: b.title }, 0);
+        await layOut(w, b.blocks, rasterise);
+        w.breakBefore = true;
+        break;
+      case 'pageBreak':
+        w.breakBefore = true;
+        break;
+      case 'form':
+        form(w, b);
+        break;
     }
   }
 }
@@ -101,7 +115,7 @@ async function layOut(w: Writer, blocks: readonly Block[], rasterise: ChartRaste
 /** Room a heading must leave below itself for blocks[i] (and what that in turn keeps with it). */
 function keepHeight(w: Writer, blocks: readonly Block[], i: number): number {
   const next = blocks[i];
-  if (!next || next.kind === 'cover') return 0;
+  if (!next || next.kind === 'cover' || next.kind === 'pageBreak' || next.kind === 'summary') return 0;
   if (next.kind === 'heading') return headingHeight(w, next) + keepHeight(w, blocks, i + 1);
   if (next.kind === 'step' || next.kind === 'chart') {
     const h = next.kind === 'step' ? stepLayout(w, next).height : chartSize(w, next).height;
@@ -111,9 +125,10 @@ function keepHeight(w: Writer, blocks: readonly Block[], i: number): number {
     const texts = next.kind === 'paragraph' ? [next.text] : next.items;
     const lines = texts.reduce((n, t) => n + w.wrap(t, BODY, CONTENT_W - 5).length, 0);
     const own = lines * lineHeight(BODY);
-    // a short introduction to a chart or step stays with it, so the heading does not end a page alone
+    // a short introduction stays with what it introduces (a chart, a step, a table), so the heading and the
+    // introduction do not end a page alone (the English PDF ended a page with the progress heading)
     const after = blocks[i + 1];
-    if (lines <= 3 && (after?.kind === 'chart' || after?.kind === 'step'))
+    if (lines <= 3 && after && after.kind !== 'heading')
       return Math.min(w.pageContentHeight - 25, own + GAP.paragraph + keepHeight(w, blocks, i + 1));
     return Math.min(KEEP_WITH_NEXT, own);
   }
