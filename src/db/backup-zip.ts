@@ -10,8 +10,8 @@ import type { AssessmentFile, Manifest, ManifestFile, RubricLookup } from '../do
 import type { AssessmentStore } from './assessments';
 import type { AttachmentStore } from './attachments';
 import { backupOf, importBackup, type ImportReport, type SameYearChoice } from './backup';
-import { readZip, ZipError, type ZipLimits, DEFAULT_LIMITS } from './zip-read';
-import { ZipSink } from './zip-write';
+import { readZip, ZipError, type ZipLimits, DEFAULT_LIMITS } from '../zip/read';
+import { ZipSink } from '../zip/write';
 
 export const BACKUP_JSON = 'backup.json';
 export const ASSESSMENT_JSON = 'assessment.json';

@@ -15,7 +15,7 @@ import {
   type ManifestFile,
 } from '../domain/index';
 import type { Translator } from '../i18n/translator';
-import { ZipSink } from '../db/zip-write';
+import { ZipSink } from '../zip/write';
 
 export interface YearSummary {
   phase: 'before' | 'after';

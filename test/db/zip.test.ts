@@ -9,7 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { DigiLevelDB } from '../../src/db/database';
 import { AssessmentStore } from '../../src/db/assessments';
 import { AttachmentStore, sha256Hex } from '../../src/db/attachments';
-import { ZipError, listEntries, readZip, DEFAULT_LIMITS, type ZipErrorCode } from '../../src/db/zip-read';
+import { ZipError, listEntries, readZip, DEFAULT_LIMITS, type ZipErrorCode } from '../../src/zip/read';
 import { assessmentZip, backupZip, checkZip, importZip, isZip } from '../../src/db/backup-zip';
 import { importBackup, exportBackup } from '../../src/db/backup';
 import { EXTENSION_KEY, getAnyRubric, MANIFEST_FORMAT } from '../../src/domain/index';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../src/report/package';
-import { readZip } from '../../src/db/zip-read';
+import { readZip } from '../../src/zip/read';
 import { sha256Hex } from '../../src/db/attachments';
 import { translator } from '../../src/i18n/translator';
 import { loadLanguage } from '../../src/i18n/index.svelte';
