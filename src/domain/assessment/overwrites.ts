@@ -30,6 +30,10 @@ export function fieldKey(p: Patch): string {
       return `override:${p.question}`;
     case 'evidenceCheck':
       return `evidenceCheck:${p.claim}`;
+    case 'attach':
+      return `attachment:${p.claim}:${p.ref.hash}`;
+    case 'detach':
+      return `attachment:${p.claim}:${p.hash}`;
   }
 }
 
@@ -64,6 +68,11 @@ export function fieldValue(file: AssessmentFile, p: Patch): unknown {
       return ext?.results?.[p.id];
     case 'readiness':
       return ext?.readiness?.[p.id];
+    case 'attach':
+    case 'detach': {
+      const hash = p.op === 'attach' ? p.ref.hash : p.hash;
+      return ext?.attachments?.[p.claim]?.find((r) => r.hash === hash);
+    }
   }
 }
 

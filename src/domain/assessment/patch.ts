@@ -6,6 +6,7 @@
 import type { Answer, ScenarioChecks } from './types';
 import type { AssessmentFile } from './file';
 import type { Extension, Meta, ReadinessValue, RoadmapStepState } from './extension';
+import type { AttachmentRef } from './extension-attachments';
 import { EXTENSION_KEY } from '../vocabulary';
 import type { Profile } from './profile';
 
@@ -25,7 +26,10 @@ export type Patch =
   /** An effect indicator's value (成效评估); undefined clears it. */
   | { op: 'result'; id: string; value: number | undefined }
   | { op: 'met'; id: string; value: boolean | undefined }
-  | { op: 'readiness'; id: string; value: ReadinessValue | undefined };
+  | { op: 'readiness'; id: string; value: ReadinessValue | undefined }
+  /** Adds a file reference to a claim (replacing one with the same hash: caption edits). */
+  | { op: 'attach'; claim: string; ref: AttachmentRef }
+  | { op: 'detach'; claim: string; hash: string };
 
 /** Returns a new file with the patch applied; the input is not changed. */
 export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
@@ -107,6 +111,19 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       if (patch.value === undefined || !Number.isFinite(patch.value)) delete results[patch.id];
       else results[patch.id] = patch.value;
       if (!Object.keys(results).length) delete ext.results;
+      break;
+    }
+    case 'attach':
+    case 'detach': {
+      const all = (ext.attachments ??= {});
+      const list = (all[patch.claim] ?? []).filter(
+        (r) => r.hash !== (patch.op === 'attach' ? patch.ref.hash : patch.hash),
+      );
+      const at = (all[patch.claim] ?? []).findIndex((r) => patch.op === 'attach' && r.hash === patch.ref.hash);
+      if (patch.op === 'attach') list.splice(at < 0 ? list.length : at, 0, { ...patch.ref });
+      if (list.length) all[patch.claim] = list;
+      else delete all[patch.claim];
+      if (!Object.keys(all).length) delete ext.attachments;
       break;
     }
     case 'meta': {

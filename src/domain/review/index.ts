@@ -4,3 +4,4 @@ export * from './evidence';
 export * from './consistency-schema';
 export * from './consistency';
 export * from './bundled';
+export * from './defended';
