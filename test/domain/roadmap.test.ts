@@ -19,6 +19,7 @@ import {
   type RoadmapStepState,
 } from '../../src/domain/index';
 import { GUIDE_SEEDS } from '../../src/domain/roadmap/guides';
+import { CLOSING_ACTION } from '../../src/domain/roadmap/closing';
 import { getGuide } from '../guides';
 
 import {
@@ -54,17 +55,16 @@ const act = (
   id: string,
   stage: (typeof CANONICAL_STAGES)[number],
   advances: { scenarios?: { id: string; level: number }[]; questions?: string[] },
-  more: Partial<Pick<Action, 'prerequisites' | 'sizes' | 'enabling' | 'valueTags'>> = {},
+  more: Partial<Pick<Action, 'prerequisites' | 'systems' | 'enabling' | 'valueTags'>> = {},
 ) => ({
   id,
   stage,
   title: text(`标题 ${id}`, `Title ${id}`),
   description: text(`说明 ${id}`, `Description ${id}`),
-  systems: [],
+  systems: more.systems ?? [],
   advances: { questions: advances.questions ?? [], scenarios: advances.scenarios ?? [] },
   valueTags: more.valueTags ?? ['cost-efficiency'],
   prerequisites: more.prerequisites ?? [],
-  sizes: more.sizes ?? [...ALL_SIZES],
   enabling: more.enabling ?? false,
   citation,
 });
@@ -76,7 +76,8 @@ const FIXTURE_ACTIONS = [
     'x-retrofit',
     'technical-retrofit',
     { scenarios: [{ id: 'production', level: 2 }] },
-    { sizes: ['above-scale', 'provincial-specialized', 'little-giant'] },
+    // a deep retrofit (seed 004's 梯次): not for 小微
+    { systems: ['PLC'] },
   ),
   act('x-sensors', 'full-sensing', { scenarios: [{ id: 'production', level: 2 }] }, { prerequisites: ['x-network'] }),
   act(
@@ -104,7 +105,7 @@ const FIXTURE_ACTIONS = [
   ),
   act('x-security', 'application-completion', {}, { enabling: true, valueTags: ['safety-compliance'] }),
   act('x-bi', 'data-insight', { scenarios: [{ id: 'decision', level: 3 }] }, { prerequisites: ['x-erp'] }),
-  act('x-dash', 'data-insight', { scenarios: [{ id: 'decision', level: 2 }] }, { sizes: ['little-giant'] }),
+  act('x-dash', 'data-insight', { scenarios: [{ id: 'decision', level: 2 }] }, { systems: ['digital-twin'] }),
   act(
     'x-platform',
     'collaborative-development',
@@ -188,9 +189,10 @@ const fixtureRoadmap = (size: SizeClass | 'unknown' = 'micro-small', state?: Rec
     state,
   });
 
-const allSteps = (r: Roadmap) => r.stages.flatMap((s) => s.steps);
+/** The guide's own steps (the closing step of seed 004 every roadmap ends with is tested on its own). */
+const allSteps = (r: Roadmap) => r.steps.filter((s) => s.action.id !== CLOSING_ACTION.id);
 const ids = (r: Roadmap) => allSteps(r).map((s) => s.action.id);
-const step = (r: Roadmap, id: string) => allSteps(r).find((s) => s.action.id === id)!;
+const step = (r: Roadmap, id: string) => r.steps.find((s) => s.action.id === id)!;
 const serving = (s: RoadmapStep) => s.effect.levelTarget !== undefined;
 
 describe('roadmap of a hand-built guide', () => {
@@ -203,7 +205,7 @@ describe('roadmap of a hand-built guide', () => {
       ['x-network', 'x-sensors'],
       ['x-erp', 'x-mes', 'x-security'],
       ['x-bi', 'x-dash'],
-      ['x-platform'],
+      ['x-platform', 'iterate-optimise'],
     ]);
     expect(r.stages.map((s) => s.industryStages.map((x) => x.id))).toEqual([
       ['first'],
@@ -217,7 +219,7 @@ describe('roadmap of a hand-built guide', () => {
         .filter(serving)
         .map((s) => s.action.id),
     ).toEqual(['x-network', 'x-sensors', 'x-erp', 'x-mes', 'x-bi', 'x-dash']);
-    expect(r.counts).toEqual({ total: 10, done: 1, open: 9, notRelevant: 0, servingNext: 4 });
+    expect(r.counts).toEqual({ total: 11, done: 1, open: 10, notRelevant: 0, servingNext: 4 });
   });
 
   it('gives structured reasons: planner targets, prerequisites, stage, enabling', () => {
@@ -334,7 +336,7 @@ describe('roadmap of a hand-built guide', () => {
     expect(step(r, 'x-mes').reasons[0]).toMatchObject({ kind: 'planner-scenario', scenario: 'production' });
     expect(step(r, 'x-network').reasons).toEqual([{ kind: 'stage', stage: 'full-sensing' }]);
     expect(step(r, 'x-org').reasons).toEqual([{ kind: 'prerequisite', of: 'x-erp' }]);
-    expect(r.counts).toEqual({ total: 10, done: 1, open: 8, notRelevant: 1, servingNext: 3 });
+    expect(r.counts).toEqual({ total: 11, done: 1, open: 9, notRelevant: 1, servingNext: 3 });
   });
 
   it('flags actions that do not fit the size, lists them after fitting ones, and fits everything when size is unknown', () => {
@@ -343,7 +345,7 @@ describe('roadmap of a hand-built guide', () => {
       allSteps(small)
         .filter((s) => !s.fitsSize)
         .map((s) => s.action.id),
-    ).toEqual(['x-retrofit', 'x-dash']);
+    ).toEqual(['x-retrofit', 'x-dash', 'x-platform']);
     const giant = fixtureRoadmap('little-giant');
     expect(
       allSteps(giant)
@@ -379,7 +381,7 @@ describe('roadmap of a hand-built guide', () => {
 
   it('filters the list view by scenario, value tag and status', () => {
     const r = fixtureRoadmap('micro-small', { 'x-security': { status: 'not-relevant' } });
-    expect(filterSteps(r).map((s) => s.action.id)).toEqual(ids(r));
+    expect(filterSteps(r).map((s) => s.action.id)).toEqual([...ids(r), CLOSING_ACTION.id]);
     expect(filterSteps(r, { scenario: 'production' }).map((s) => s.action.id)).toEqual([
       'x-retrofit',
       'x-sensors',
@@ -466,7 +468,7 @@ describe('roadmaps from the bundled guides', () => {
     }
   });
 
-  it('keep stage order, put prerequisites before dependants and planner-serving steps first within a stage', () => {
+  it('keep the guide’s stage order, put prerequisites before dependants and planner-serving steps first within a stage', () => {
     for (const { seed, industry, size } of cases) {
       const r = roadmapFor(industry, randomInput(seed), size);
       const list = ids(r);
@@ -476,8 +478,11 @@ describe('roadmaps from the bundled guides', () => {
           .sort(),
       );
       expect(r.stages.map((s) => s.stage)).toEqual([...CANONICAL_STAGES]);
-      const stageOrder = allSteps(r).map((s) => CANONICAL_STAGES.indexOf(s.stage));
-      expect(stageOrder).toEqual([...stageOrder].sort((x, y) => x - y));
+      // the guide's own stage order wins (seed order), the canonical stage orders the steps within one
+      const phaseIds = r.phases.map((p) => p.stage.id);
+      const order = r.steps.map((s) => phaseIds.indexOf(s.phase) * 10 + CANONICAL_STAGES.indexOf(s.stage));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      expect(r.steps.at(-1)!.action.id).toBe(CLOSING_ACTION.id);
       for (const s of allSteps(r)) {
         expect(CANONICAL_STAGES.indexOf(s.stage)).toBeGreaterThanOrEqual(CANONICAL_STAGES.indexOf(s.action.stage));
         for (const p of s.action.prerequisites) expect(list.indexOf(p)).toBeLessThan(list.indexOf(s.action.id));
@@ -490,7 +495,8 @@ describe('roadmaps from the bundled guides', () => {
         x.effect.levelTarget === undefined ? 2 : x.effect.levelTarget === next ? 0 : 1,
       ];
       const worse = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && a[1]! > b[1]!);
-      for (const st of r.stages)
+      const groups = r.phases.flatMap((p) => CANONICAL_STAGES.map((c) => p.steps.filter((x) => x.stage === c)));
+      for (const st of groups.map((steps) => ({ steps })))
         st.steps.forEach((s, i) => {
           for (const x of st.steps.slice(i + 1))
             if (worse(place(s), place(x)))
@@ -500,8 +506,8 @@ describe('roadmaps from the bundled guides', () => {
               ).toBe(true);
         });
       expect(r.counts.servingNext).toBe(allSteps(r).filter((s) => s.effect.levelTarget === next).length);
-      expect(r.counts.total).toBe(list.length);
-      expect(r.counts.done + r.counts.open + r.counts.notRelevant).toBe(list.length);
+      expect(r.counts.total).toBe(r.steps.length);
+      expect(r.counts.done + r.counts.open + r.counts.notRelevant).toBe(r.steps.length);
     }
   });
 

@@ -1,6 +1,7 @@
 /**
  * The staged roadmap of one enterprise: its industry guide's actions, the ones that serve the
- * planner's cheapest way to the next level first, ordered by canonical stage and prerequisites,
+ * planner's cheapest way to the next level first, ordered by the guide's own stages (the seed's order,
+ * then seed 004's closing stage), canonical stage and prerequisites,
  * with the user's own status per step. Pure and deterministic: the same input gives the same output,
  * and every value in it is plain JSON (reasons are data for the UI to word in either language).
  */
@@ -9,6 +10,7 @@ import type { SizeClass } from '../assessment/profile';
 import type { RoadmapStepState, StepStatus } from '../assessment/extension';
 import type { Evaluation } from '../scoring/evaluate';
 import type { Plan } from '../planner/plan';
+import { RoadmapError } from '../data-error';
 import { type Rational, cmp, rat } from '../scoring/rational';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
@@ -20,6 +22,8 @@ import {
   type Stage,
   CANONICAL_STAGES,
 } from './guide-schema';
+import { type StepWeight, fitsSize, stepWeight } from './size-fit';
+import { CLOSING_ACTION, CLOSING_STAGE } from './closing';
 
 export type Reason =
   /** Chosen to raise a scenario the planner picked for the level `targetLevel`. */
@@ -55,8 +59,14 @@ export interface RoadmapStep {
   action: Action;
   /** The canonical stage it is listed in: its own, or a later one when a prerequisite sits there. */
   stage: CanonicalStage;
-  /** False when the action's `sizes` exclude the enterprise's size (kept, listed after fitting ones). */
+  /** The guide's own stage (or the closing one) it is listed in: the seed's order, canonical stage beside. */
+  phase: string;
+  /** Our class of the step for the size rule of seed 004 (size-fit.ts). */
+  weight: StepWeight;
+  /** False when the size rule does not suggest it for the enterprise's size (kept, listed after fitting ones). */
   fitsSize: boolean;
+  /** Serves the cheapest plan for the next level ('next') or the level after ('after-next'). */
+  serves?: 'next' | 'after-next';
   status: StepStatus;
   /** True when the status is 'done' only because the assessment already meets what the action advances. */
   auto: boolean;
@@ -74,10 +84,20 @@ export interface RoadmapStage {
   steps: RoadmapStep[];
 }
 
+export interface RoadmapPhase {
+  /** The guide's own stage, or the closing stage of seed 004. */
+  stage: Stage;
+  steps: RoadmapStep[];
+}
+
 export interface Roadmap {
   industry: Guide['industry'];
   /** All five canonical stages, in order (a stage may have no steps). */
   stages: RoadmapStage[];
+  /** The guide's own stages in the seed's order, then the closing stage; each step in exactly one. */
+  phases: RoadmapPhase[];
+  /** Every step once, in roadmap order (the seed's stage order, prerequisites first). */
+  steps: RoadmapStep[];
   counts: { total: number; done: number; open: number; notRelevant: number; servingNext: number };
 }
 
@@ -92,12 +112,7 @@ export interface RoadmapInput {
   state?: Record<string, RoadmapStepState>;
 }
 
-export class RoadmapError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RoadmapError';
-  }
-}
+export { RoadmapError };
 
 const HUNDRED = rat(100);
 const stageIndex = (s: CanonicalStage) => CANONICAL_STAGES.indexOf(s);
@@ -141,7 +156,8 @@ const sameReason = (a: Reason, b: Reason) => JSON.stringify(a) === JSON.stringif
 
 export function generateRoadmap(input: RoadmapInput): Roadmap {
   const { rubric, guide, size, evaluation, plans, state = {} } = input;
-  const actions = guide.actions;
+  const actions = [...guide.actions, CLOSING_ACTION];
+  const phases = [...guide.stages, CLOSING_STAGE];
   const order = new Map<string, number>();
   actions.forEach((a, i) => {
     if (order.has(a.id)) throw new RoadmapError(`${guide.industry}: duplicate action id ${a.id}`);
@@ -176,7 +192,27 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
     statusOf.set(a.id, user ? { status: user, auto: false } : { status: auto ? 'done' : 'open', auto });
   }
   const isOpen = (id: string) => statusOf.get(id)!.status === 'open';
-  const fits = (a: Action) => size === undefined || a.sizes.includes(size);
+  const fits = (a: Action) => fitsSize(a, size);
+
+  /** The action's own phase: named, or the first guide stage mapping its canonical stage; the closing one last. */
+  const ownPhase = (a: Action): number => {
+    if (a === CLOSING_ACTION) return phases.length - 1;
+    if (a.phase !== undefined) {
+      const i = guide.stages.findIndex((s) => s.id === a.phase);
+      if (i < 0) throw new RoadmapError(`${guide.industry}: action ${a.id} has unknown phase ${a.phase}`);
+      return i;
+    }
+    const i = guide.stages.findIndex((s) => s.canonical.includes(a.stage));
+    return i < 0 ? guide.stages.length - 1 : i;
+  };
+  const phaseMemo = new Map<string, number>();
+  /** Never before a prerequisite's phase (cycles are caught by stageOf below, which runs first). */
+  const phaseOf = (a: Action): number => {
+    let p = phaseMemo.get(a.id);
+    if (p === undefined)
+      phaseMemo.set(a.id, (p = Math.max(ownPhase(a), ...a.prerequisites.map((x) => phaseOf(byId.get(x)!)))));
+    return p;
+  };
 
   // ── effective stage: never before a prerequisite's (also detects cycles) ──────────────────────────
   const effective = new Map<string, number>();
@@ -193,6 +229,7 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
     return s;
   };
   for (const a of actions) stageOf(a.id);
+  for (const a of actions) phaseOf(a);
 
   // ── which actions serve the planner: tier 0 = next level, 1 = the one after ───────────────────────
   const tier = new Map<string, number>();
@@ -215,9 +252,10 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
       if (select(p, t, target)) pullPrerequisites(byId.get(p)!, t, target);
     }
   };
-  /** Fitting before not fitting, then earliest stage, then fewest prerequisites, then guide order. */
+  /** Fitting before not fitting, then earliest phase and stage, then fewest prerequisites, then guide order. */
   const better = (a: Action, b: Action) =>
     Number(!fits(a)) - Number(!fits(b)) ||
+    phaseOf(a) - phaseOf(b) ||
     stageOf(a.id) - stageOf(b.id) ||
     a.prerequisites.length - b.prerequisites.length ||
     order.get(a.id)! - order.get(b.id)!;
@@ -231,7 +269,7 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
     }
   });
 
-  // ── order: topological, choosing the smallest (stage, placement, guide order) among the ready ────
+  // ── order: topological, choosing the smallest (phase, stage, placement, guide order) among the ready
   // placement = (fits ? 0 : 1, tier); a step takes the best placement of its dependants in the same
   // stage, so a prerequisite comes up with the step that needs it, not after unrelated ones.
   const lexical = (a: number[], b: number[]) => {
@@ -247,13 +285,13 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
     const own = [Number(!fits(a)), tier.get(a.id) ?? 2];
     const best = dependants
       .get(a.id)!
-      .filter((d) => stageOf(d.id) === stageOf(a.id))
+      .filter((d) => phaseOf(d) === phaseOf(a) && stageOf(d.id) === stageOf(a.id))
       .map(placement)
       .reduce((m, x) => (lexical(x, m) < 0 ? x : m), own);
     placed.set(a.id, best);
     return best;
   };
-  const key = (a: Action) => [stageOf(a.id), ...placement(a), order.get(a.id)!];
+  const key = (a: Action) => [phaseOf(a), stageOf(a.id), ...placement(a), order.get(a.id)!];
   const before = (a: Action, b: Action) => lexical(key(a), key(b));
   const waiting = new Map(actions.map((a) => [a.id, new Set(a.prerequisites)]));
   const sorted: Action[] = [];
@@ -272,10 +310,14 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
     const own = reasons.get(a.id)!;
     const stage = CANONICAL_STAGES[stageOf(a.id)]!;
     const target = levelTarget.get(a.id);
+    const t = tier.get(a.id);
     return {
       action: a,
       stage,
+      phase: phases[phaseOf(a)]!.id,
+      weight: stepWeight(a),
       fitsSize: fits(a),
+      ...(t !== undefined ? { serves: t === 0 ? ('next' as const) : ('after-next' as const) } : {}),
       status,
       auto,
       ...(user?.quarter ? { quarter: user.quarter } : {}),
@@ -299,12 +341,14 @@ export function generateRoadmap(input: RoadmapInput): Roadmap {
       industryStages: guide.stages.filter((s) => s.canonical.includes(stage)),
       steps: steps.filter((s) => s.stage === stage),
     })),
+    phases: phases.map((stage) => ({ stage, steps: steps.filter((s) => s.phase === stage.id) })),
+    steps,
     counts: {
       total: steps.length,
       done: steps.filter((s) => s.status === 'done').length,
       open: steps.filter((s) => s.status === 'open').length,
       notRelevant: steps.filter((s) => s.status === 'not-relevant').length,
-      servingNext: steps.filter((s) => tier.get(s.action.id) === 0).length,
+      servingNext: steps.filter((s) => s.serves === 'next').length,
     },
   };
 }
@@ -314,13 +358,15 @@ export interface StepFilter {
   scenario?: string;
   valueTag?: string;
   status?: StepStatus | readonly StepStatus[];
+  /** Only the steps the size rule suggests for the enterprise (the size filter; off = show all). */
+  fittingOnly?: boolean;
 }
 
 /** The roadmap's steps in order, as one list, keeping those that match every given criterion. */
 export function filterSteps(roadmap: Roadmap, filter: StepFilter = {}): RoadmapStep[] {
   const statuses = filter.status === undefined ? undefined : ([] as StepStatus[]).concat(filter.status);
-  return roadmap.stages
-    .flatMap((s) => s.steps)
+  return roadmap.steps
+    .filter((s) => !filter.fittingOnly || s.fitsSize)
     .filter(
       (s) =>
         (filter.scenario === undefined || s.action.advances.scenarios.some((x) => x.id === filter.scenario)) &&

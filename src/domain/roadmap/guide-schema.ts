@@ -52,7 +52,11 @@ export const Action = v.strictObject({
   }),
   valueTags: v.pipe(v.array(v.picklist(VALUE_TAGS)), v.minLength(1)),
   prerequisites: v.array(Id),
-  sizes: v.pipe(v.array(v.picklist(SIZES)), v.minLength(1)),
+  /**
+   * The guide's own stage (stages[].id) the action belongs to, where its canonical stage maps onto more
+   * than one of them; otherwise the first guide stage mapping its canonical one. The seed's order wins.
+   */
+  phase: v.optional(Id),
   /** Organisation, talent, funding, security: the 保障措施 of the guides. */
   enabling: v.boolean(),
   citation: Citation,

@@ -1,0 +1,121 @@
+/**
+ * The roadmap read as a plan: horizons (next 90 days / this year / one to three years), the first three
+ * actions, and for each step a business owner, a kind of solution and an effort band; plus the quarter
+ * timeline of the steps the user gave a target quarter. All of it is our reading (the guides name none of
+ * it) and the screens say so. Pure: `now` is injected.
+ */
+import type { CostModel } from '../planner/cost-model';
+import { itemStepCost, scenarioStepCost } from '../planner/cost-model';
+import type { Roadmap, RoadmapStep } from './generate';
+
+export const HORIZONS = ['days90', 'year', 'years'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+export type OwnerRole = 'management' | 'production' | 'quality' | 'equipment' | 'it' | 'sales' | 'supply-chain' | 'rd';
+export type SolutionKind = 'saas' | 'system' | 'equipment' | 'organisation';
+export type EffortBand = 'small' | 'medium' | 'large';
+
+export interface PlannedStep {
+  step: RoadmapStep;
+  horizon: Horizon;
+  owner: OwnerRole;
+  kind: SolutionKind;
+  effort: EffortBand;
+  /** The cost model's units for what the step advances (the band's basis). */
+  units: number;
+}
+
+export interface RoadmapPlan {
+  /** The first three open steps: serving the next level first, then the level after, in roadmap order. */
+  top: PlannedStep[];
+  /** Every open step, by horizon, in roadmap order. */
+  horizons: Record<Horizon, PlannedStep[]>;
+  /** Every quarter from the first to the last target quarter, with the steps set for it. */
+  quarters: { quarter: string; steps: RoadmapStep[] }[];
+}
+
+/** First matching system decides the owner; the order puts the most specific first. */
+const OWNER_BY_SYSTEM: [OwnerRole, readonly string[]][] = [
+  ['quality', ['QMS', 'LIMS', 'machine-vision']],
+  ['equipment', ['EAM', 'SCADA', 'DCS', 'PLC', 'IoT', 'EMS', 'AGV', '5G']],
+  ['production', ['MES', 'APS']],
+  ['rd', ['PLM', 'PDM', 'CAD', 'CAE', 'CAPP', 'CAM', 'digital-twin']],
+  ['supply-chain', ['SRM', 'SCM', 'WMS', 'TMS']],
+  ['sales', ['CRM']],
+];
+const EQUIPMENT = new Set(['PLC', 'DCS', 'SCADA', 'IoT', 'AGV', 'machine-vision', '5G']);
+
+export function ownerOf(step: RoadmapStep): OwnerRole {
+  const a = step.action;
+  if (a.enabling) return 'management';
+  return OWNER_BY_SYSTEM.find(([, systems]) => a.systems.some((s) => systems.includes(s)))?.[0] ?? 'it';
+}
+
+export function kindOf(step: RoadmapStep): SolutionKind {
+  const a = step.action;
+  if (a.enabling || a.systems.length === 0) return 'organisation';
+  if (a.systems.includes('cloud-saas')) return 'saas';
+  if (a.systems.some((s) => EQUIPMENT.has(s)) || a.stage === 'technical-retrofit') return 'equipment';
+  return 'system';
+}
+
+/** Units of the cost model for the scenario levels and items the step still advances. */
+export function unitsOf(step: RoadmapStep, costs: CostModel): number {
+  let units = 0;
+  for (const s of step.effect.scenarios)
+    for (let level = s.from + 1; level <= s.to; level++) units += scenarioStepCost(costs, s.id, level);
+  for (const q of step.effect.questions) units += itemStepCost(costs, q);
+  return units;
+}
+
+const band = (units: number): EffortBand => (units <= 1 ? 'small' : units <= 3 ? 'medium' : 'large');
+
+/** "2027-Q2" → a running quarter number; undefined when malformed. */
+export function quarterIndex(quarter: string): number | undefined {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  return m ? Number(m[1]) * 4 + Number(m[2]) - 1 : undefined;
+}
+const quarterName = (i: number) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
+
+/**
+ * The plan of the open steps. A target quarter decides the horizon (this quarter or past: 90 days; within
+ * the next three quarters: this year; later: one to three years). Otherwise: a step serving the next level
+ * whose prerequisites are all settled can start now (90 days); one still waiting on a prerequisite this
+ * year; everything else (the level after, the rest of the guide) one to three years.
+ */
+export function planRoadmap(
+  roadmap: Roadmap,
+  options: { now: number; costs: CostModel; fittingOnly?: boolean },
+): RoadmapPlan {
+  const d = new Date(options.now);
+  const today = d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
+  const status = new Map(roadmap.steps.map((s) => [s.action.id, s.status]));
+  const open = roadmap.steps.filter((s) => s.status === 'open' && (!options.fittingOnly || s.fitsSize));
+  const horizonOf = (s: RoadmapStep): Horizon => {
+    const q = s.quarter ? quarterIndex(s.quarter) : undefined;
+    if (q !== undefined) return q - today <= 0 ? 'days90' : q - today <= 3 ? 'year' : 'years';
+    if (s.serves !== 'next') return 'years';
+    return s.action.prerequisites.every((p) => status.get(p) !== 'open') ? 'days90' : 'year';
+  };
+  const planned = open.map((step): PlannedStep => {
+    const units = unitsOf(step, options.costs);
+    return { step, horizon: horizonOf(step), owner: ownerOf(step), kind: kindOf(step), effort: band(units), units };
+  });
+  const rank = (p: PlannedStep) =>
+    (p.step.serves === 'next' ? 0 : p.step.serves === 'after-next' ? 2 : 4) + (p.step.fitsSize ? 0 : 1);
+  const top = planned
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .slice(0, 3)
+    .map(({ p }) => p);
+  const horizons = Object.fromEntries(HORIZONS.map((h) => [h, planned.filter((p) => p.horizon === h)])) as Record<
+    Horizon,
+    PlannedStep[]
+  >;
+  const withQuarter = roadmap.steps.filter((s) => s.quarter && quarterIndex(s.quarter) !== undefined);
+  const indices = withQuarter.map((s) => quarterIndex(s.quarter!)!);
+  const quarters: RoadmapPlan['quarters'] = [];
+  if (indices.length)
+    for (let i = Math.min(...indices); i <= Math.max(...indices); i++)
+      quarters.push({ quarter: quarterName(i), steps: withQuarter.filter((s) => quarterIndex(s.quarter!) === i) });
+  return { top, horizons, quarters };
+}
