@@ -15,6 +15,8 @@ import {
 import { buildReport } from '../../src/report/build-report';
 import { buildWorkbook, TICK } from '../../src/report/xlsx/workbook';
 import { writeXlsx } from '../../src/report/xlsx/write-xlsx';
+import { documentWorkbook } from '../../src/report/xlsx/document-workbook';
+import type { ReportDocument } from '../../src/report/document';
 import { translator, type Language } from '../../src/i18n/translator';
 import { unzip, xlsxSheets } from './office-xml';
 
@@ -130,5 +132,55 @@ describe('Excel workbook', () => {
     expect(sheets.get('Items')!.find((r) => r[0] === 2)![6]).toBe(
       'Number of production devices: 50 units; Number of digitised production devices: 36 units',
     );
+  });
+});
+
+describe('workbook read off a report document (rubrics without their own workbook)', () => {
+  it('has one sheet per table and form, named by its section, the form with ☑/□ and spans left blank', async () => {
+    const doc: ReportDocument = {
+      lang: 'zh-CN',
+      title: '晨星工厂自评报告',
+      pageLabel: '',
+      generatedAt: '',
+      disclaimer: '',
+      blocks: [
+        { kind: 'summary', title: '摘要', blocks: [{ kind: 'table', head: ['甲'], rows: [['不进表']] }] },
+        { kind: 'heading', level: 1, text: '评审准备：必备项/佐证 [一级]', id: 'review' },
+        { kind: 'table', head: ['必备项', '回答'], widths: [3, 1], rows: [['设备联网', '已满足']] },
+        { kind: 'heading', level: 2, text: '小节' },
+        { kind: 'table', head: ['字段', '值'], rows: [['员工人数', '120']] },
+        { kind: 'heading', level: 1, text: '自评表', id: 'form' },
+        {
+          kind: 'form',
+          head: ['等级', '必备项', '是否满足'],
+          rows: [
+            [
+              { text: '一级', rowSpan: 2 },
+              { text: '设备联网' },
+              {
+                options: [
+                  { text: '是', checked: true },
+                  { text: '否', checked: false },
+                ],
+              },
+            ],
+            [null, { text: '数据采集' }, { options: [{ text: '是', checked: false }], data: '具体数据[50]台' }],
+          ],
+        },
+      ],
+    };
+    const book = documentWorkbook(doc, '示例 · 2026 · 企业自评');
+    const sheets = xlsxSheets(unzip(new Uint8Array(await (await writeXlsx(book)).arrayBuffer())));
+    expect([...sheets.keys()]).toEqual(['评审准备：必备项 佐证  一级', '评审准备：必备项 佐证  一级 (2)', '自评表']);
+    expect(sheets.get('评审准备：必备项 佐证  一级')).toEqual([
+      ['示例 · 2026 · 企业自评', ''], // the title spans the columns: the covered cell is empty
+      ['必备项', '回答'],
+      ['设备联网', '已满足'],
+    ]);
+    expect(sheets.get('自评表')!.slice(1)).toEqual([
+      ['等级', '必备项', '是否满足'],
+      ['一级', '设备联网', '☑ 是\n□ 否'],
+      ['', '数据采集', '□ 是\n具体数据[50]台'],
+    ]);
   });
 });

@@ -194,7 +194,8 @@ export function table(b: Of<'table'>): DocxChild[] {
 export async function chart(b: ChartBlock, rasterise: ChartRasteriser | undefined): Promise<DocxChild[]> {
   if (!rasterise) return [];
   const css = { width: 600, height: chartCssHeight(b) };
-  const url = await rasterise(b, { ...css, pixelRatio: 2 });
+  // 900 px wide for 12.7 cm (≈180 dpi): docx deflates the JPEG again, so every extra pixel costs twice
+  const url = await rasterise(b, { ...css, pixelRatio: 1.5 });
   const image = url && dataUrlBytes(url);
   if (!image) return [];
   const width = Math.min(CONTENT_PX, 480);

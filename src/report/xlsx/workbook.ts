@@ -37,10 +37,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
   const { file, journey } = input;
   const { rubric, evaluation: e, roadmap } = journey;
   const c = (key: string) => t(`office.col.${key}`);
-  const name = file.profile?.name?.trim() || t('home.anonymous');
-  const title = [name, file.profile?.year, t('office.selfAssessment', { rubric: loc(rubric.title) })]
-    .filter(Boolean)
-    .join(' · ');
+  const title = workbookTitle(file, loc(rubric.title), tr);
 
   const points = new Map(e.score.items.map((i) => [i.id, i]));
   const where = new Map(
@@ -132,6 +129,12 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
       rows: evidence.rows,
     });
   return { sheets };
+}
+
+/** The line above every sheet's head: enterprise, year, and that this is a self-assessment on `rubric`. */
+export function workbookTitle(file: AssessmentFile, rubric: string, tr: Translator): string {
+  const name = file.profile?.name?.trim() || tr.t('home.anonymous');
+  return [name, file.profile?.year, tr.t('office.selfAssessment', { rubric })].filter(Boolean).join(' · ');
 }
 
 /** The figures typed for an item's 具体数据 blanks, "label: value unit", following sameAs like the helpers do. */

@@ -9,6 +9,7 @@
  */
 import writeXlsxFile, { type Cell, type Sheet, type SheetData } from 'write-excel-file/universal';
 import type { Workbook, WorkbookSheet } from './workbook';
+import { sheetName } from './sheet-name';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEAD_FILL = '#1B3A5C';
@@ -17,9 +18,6 @@ const FONT = '宋体';
 /** Characters XML 1.0 forbids (a pasted control character would make Excel refuse the file). */
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ] (Excel refuses them). */
-export const sheetName = (s: string) => s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 
 function sheetData(s: WorkbookSheet): SheetData {
   const n = s.head.length;
