@@ -17,6 +17,7 @@ import {
   type Overwrite,
   type Patch,
 } from '../domain/index';
+import { followInputs } from '../domain/derive/follow';
 import type { AssessmentStore } from '../db/assessments';
 import { Loader } from './loader.svelte';
 import { rubrics } from './rubrics.svelte';
@@ -145,7 +146,9 @@ export class AssessmentSession {
     return this.pending.length > 0 || this.inflight.length > 0;
   }
 
-  edit(...patches: Patch[]) {
+  edit(...edits: Patch[]) {
+    // every derived answer follows its figures, wherever they were typed (domain derive/follow.ts)
+    const patches = this.rubric && this.file ? followInputs(this.rubric, this.file, edits) : edits;
     this.pending = [...this.pending, ...patches];
     // a notice about a field the user has just set again is out of date
     if (this.overwrites.length) {
