@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
+import { checkWith } from '../src/domain/data-error';
 import { Guide, CANONICAL_STAGES } from '../src/domain/roadmap/guide-schema';
 import { guideIssues } from '../src/domain/roadmap/guides';
 import { RUBRIC_IDS, getManifest, getRubric, loadRubric } from '../src/domain/rubric/registry';
@@ -28,11 +28,11 @@ const files = process.argv.slice(2).length
 let bad = 0;
 for (const file of files) {
   const problems: string[] = [];
-  const parsed = v.safeParse(Guide, JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    for (const i of parsed.issues) problems.push(`${v.getDotPath(i)}: ${i.message}`);
+  const parsed = checkWith(Guide, JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) {
+    for (const i of parsed.issues) problems.push(`${i.path}: ${i.message}`);
   } else {
-    const g = parsed.output;
+    const g = parsed.value;
     const ids = new Set(g.actions.map((a) => a.id));
     if (ids.size !== g.actions.length) problems.push('duplicate action ids');
     for (const st of CANONICAL_STAGES)

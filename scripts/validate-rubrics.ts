@@ -9,12 +9,9 @@ import { join } from 'node:path';
 import { RUBRIC_IDS, isRegistered, loadRubric, readRubricFile, rubricFile } from '../src/domain/rubric/registry';
 import { checkManifest, type RubricManifest } from '../src/domain/rubric/manifest';
 import { checkAnyRubric } from '../src/domain/rubric/parse-any';
+import { rubricParts } from '../src/domain/rubric/parts';
 import type { WeightedRubric } from '../src/domain/rubric/schema';
 import type { ChecklistRubric } from '../src/domain/rubric/checklist-schema';
-import { parseCostModel } from '../src/domain/planner/cost-model';
-import { parseChecklistMapping } from '../src/domain/planner/checklist-plan';
-import { parseEvidenceGuidance } from '../src/domain/review/evidence-schema';
-import { parseConsistencyRules } from '../src/domain/review/consistency-schema';
 
 type Problem = { path: string; message: string };
 
@@ -27,20 +24,6 @@ function report(file: string, problems: Problem[], what = '') {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-/** The issues a parse function threw (they carry them all), else its message as one problem. */
-function thrown(e: unknown): Problem[] {
-  const issues = (e as { issues?: Problem[] } | null)?.issues;
-  return Array.isArray(issues) && issues.length ? issues : [{ path: '(root)', message: messageOf(e) }];
-}
-/** Runs a parse function: [] when it accepts the data. */
-function problemsOf(parse: () => unknown): Problem[] {
-  try {
-    parse();
-    return [];
-  } catch (e) {
-    return thrown(e);
-  }
-}
 
 /** The file's data, or undefined after reporting that it cannot be read (missing, not JSON). */
 async function read(id: string, name: string): Promise<unknown> {
@@ -53,35 +36,22 @@ async function read(id: string, name: string): Promise<unknown> {
 }
 
 async function checkParts(id: string, m: RubricManifest, rubric: WeightedRubric | ChecklistRubric) {
-  if (m.model === 'weighted-scenarios' && rubric.model === 'weighted-scenarios') {
-    const parts = [
-      [m.costs, (d: unknown) => parseCostModel(d, rubric)],
-      [m.evidence, (d: unknown, f: string) => parseEvidenceGuidance(d, rubric, f)],
-      [m.consistency, (d: unknown, f: string) => parseConsistencyRules(d, rubric, f)],
-    ] as const;
-    for (const [name, parse] of parts) {
-      if (!name) continue;
-      const data = await read(id, name);
-      if (data !== undefined)
-        report(
-          rubricFile(id, name),
-          problemsOf(() => parse(data, rubricFile(id, name))),
-        );
-    }
-  } else if (m.model === 'required-checklist' && rubric.model === 'required-checklist' && m.mapping) {
+  // a checklist's mapping is checked against the weighted rubric it reads onto, which must load first
+  let onto: WeightedRubric | undefined;
+  if (m.model === 'required-checklist' && m.mapping) {
     const file = rubricFile(id, m.mapping.file);
-    let onto;
     try {
-      onto = await loadRubric(m.mapping.onto);
+      const loaded = await loadRubric(m.mapping.onto);
+      if (loaded?.model !== 'weighted-scenarios')
+        return report(file, [{ path: '(root)', message: `${m.mapping.onto} is not a registered weighted rubric` }]);
+      onto = loaded;
     } catch (e) {
       return report(file, [{ path: '(root)', message: `${m.mapping.onto} does not load: ${messageOf(e)}` }]);
     }
-    if (onto?.model !== 'weighted-scenarios')
-      return report(file, [{ path: '(root)', message: `${m.mapping.onto} is not a registered weighted rubric` }]);
-    const data = await read(id, m.mapping.file);
-    if (data === undefined) return;
-    const parsed = parseChecklistMapping(data, onto, rubric);
-    report(file, parsed.ok ? [] : parsed.issues);
+  }
+  for (const part of rubricParts(m, rubric, onto)) {
+    const data = await read(id, part.name);
+    if (data !== undefined) report(rubricFile(id, part.name), part.check(data, rubricFile(id, part.name)));
   }
 }
 

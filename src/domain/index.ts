@@ -16,6 +16,8 @@ export * from './assessment/extension-attachments';
 export * from './assessment/dates';
 export * from './assessment/json-error';
 export * from './cli-result';
+export * from './data-error';
+export * from './ids';
 export * from './assessment/patch';
 export * from './assessment/overwrites';
 export * from './roadmap/guide-schema';

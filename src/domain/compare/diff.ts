@@ -5,6 +5,7 @@
  */
 import type { WeightedRubric } from '../rubric/schema';
 import type { AssessmentFile } from '../assessment/file';
+import { CompareError } from '../data-error';
 import type { Evaluation } from '../scoring/evaluate';
 import { EXTENSION_KEY } from '../assessment/extension';
 import { type Rational, cmp, sub, sum } from '../scoring/rational';
@@ -79,12 +80,7 @@ export interface Comparison {
   results: ResultDelta[];
 }
 
-export class CompareError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CompareError';
-  }
-}
+export { CompareError };
 
 function scoreDelta(id: string, before: { points: Rational; max: Rational }, after: { points: Rational }): ScoreDelta {
   return { id, before: before.points, after: after.points, delta: sub(after.points, before.points), max: before.max };

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { IdSchema } from '../ids';
+import { IndicatorDataError, parseWith } from '../data-error';
 import data from '../../../rubrics/effect-indicators.json';
 import { LocalizedText } from '../rubric/schema';
 
@@ -50,21 +51,11 @@ export const EffectIndicators = v.pipe(
 export type EffectIndicator = v.InferOutput<typeof EffectIndicator>;
 export type EffectIndicators = v.InferOutput<typeof EffectIndicators>;
 
-export class IndicatorDataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IndicatorDataError';
-  }
-}
+export { IndicatorDataError };
 
 /** Validates effect-indicator data; throws naming the file, the path and the problem. */
 export function parseEffectIndicators(raw: unknown): EffectIndicators {
-  const parsed = v.safeParse(EffectIndicators, raw);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    throw new IndicatorDataError(`rubrics/effect-indicators.json ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
-  }
-  return parsed.output;
+  return parseWith(EffectIndicators, raw, 'rubrics/effect-indicators.json', { error: IndicatorDataError });
 }
 
 /** The bundled indicators (validated when this module loads: bad data fails every test at once). */

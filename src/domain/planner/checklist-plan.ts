@@ -15,7 +15,7 @@ import { type ChecklistEvaluation, checklistItems } from '../scoring/checklist';
 import { allScenarios } from '../scoring/scenarios';
 import { questionsOf } from '../scoring/score';
 import { ZERO } from '../scoring/rational';
-import { PlannerError } from './cost-model';
+import { PlannerError, checkWith } from '../data-error';
 import type { ItemStep, Plan, ScenarioStep } from './plan';
 
 // ── schema ───────────────────────────────────────────────────────────────────────────────────────
@@ -171,14 +171,8 @@ export function parseChecklistMapping(
   national: WeightedRubric,
   rubric: ChecklistRubric,
 ): MappingParseResult {
-  const parsed = v.safeParse(ChecklistMapping, data);
-  if (!parsed.success)
-    return {
-      ok: false,
-      issues: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message })),
-    };
-  const issues = validateChecklistMapping(national, rubric, parsed.output);
-  return issues.length ? { ok: false, issues } : { ok: true, mapping: parsed.output };
+  const checked = checkWith(ChecklistMapping, data, (m) => validateChecklistMapping(national, rubric, m));
+  return checked.ok ? { ok: true, mapping: checked.value } : checked;
 }
 
 // ── readiness rules ──────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
  * own chunk) and checked against both rubrics.
  */
 import { parseChecklistMapping, type ChecklistMapping } from './checklist-plan';
-import { PlannerError } from './cost-model';
+import { PlannerError, throwIssues } from '../data-error';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import type { WeightedRubric } from '../rubric/schema';
 import { getManifest, loadRubric, readRubricFile, rubricFile } from '../rubric/registry';
@@ -17,10 +17,10 @@ async function load(national: WeightedRubric, rubric: ChecklistRubric): Promise<
   const source = manifest?.model === 'required-checklist' ? manifest.mapping : undefined;
   if (!source) return undefined;
   const file = rubricFile(rubric.id, source.file);
-  if (source.onto !== national.id) throw new PlannerError(`${file}: maps onto ${source.onto}, not ${national.id}`);
+  if (source.onto !== national.id)
+    throw new PlannerError(`${file}: maps onto ${source.onto}, not ${national.id}`, [], file);
   const parsed = parseChecklistMapping(await readRubricFile(rubric.id, source.file), national, rubric);
-  if (!parsed.ok)
-    throw new PlannerError(`${file} ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`, parsed.issues);
+  if (!parsed.ok) throwIssues(file, parsed.issues, PlannerError);
   return parsed.mapping;
 }
 

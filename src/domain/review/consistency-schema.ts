@@ -34,7 +34,8 @@ import { IdSchema } from '../ids';
 import { LocalizedText, type WeightedRubric } from '../rubric/schema';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
-import { ReviewDataError, type ReviewDataIssue } from './evidence-schema';
+import type { ReviewDataIssue } from './evidence-schema';
+import { ReviewDataError, issuesOf, throwIssues } from '../data-error';
 
 const Id = IdSchema;
 const QuestionId = v.pipe(v.string(), v.regex(/^q[0-9]+$/, 'a question id (q1…)'));
@@ -200,8 +201,7 @@ export function referencedIds(c: RuleCondition, sets: Record<string, ScenarioThr
 
 function check(data: unknown, rubric: WeightedRubric): { rules?: ConsistencyRules; issues: ReviewDataIssue[] } {
   const parsed = v.safeParse(RawConsistencyRules, data);
-  if (!parsed.success)
-    return { issues: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message })) };
+  if (!parsed.success) return { issues: issuesOf(parsed.issues) };
   const raw = parsed.output;
   const out: ReviewDataIssue[] = [];
   if (raw.rubric !== rubric.id)
@@ -339,6 +339,6 @@ export function parseConsistencyRules(
   file = 'consistency.json',
 ): ConsistencyRules {
   const { rules, issues } = check(data, rubric);
-  if (!rules || issues.length) throw new ReviewDataError(`${file} ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  if (!rules || issues.length) throwIssues(file, issues, ReviewDataError);
   return rules;
 }

@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { IdSchema } from '../ids';
+import { ReviewDataError, issuesOf, throwIssues, type DataIssue } from '../data-error';
 import { LocalizedText, type WeightedRubric } from '../rubric/schema';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
@@ -52,20 +53,10 @@ export const EvidenceGuidance = v.strictObject({
 export type EvidenceKind = v.InferOutput<typeof EvidenceKind>;
 export type EvidenceGuidance = v.InferOutput<typeof EvidenceGuidance>;
 
-export interface ReviewDataIssue {
-  path: string;
-  message: string;
-}
+/** One problem of evidence guidance or consistency rules: the domain's DataIssue. */
+export type ReviewDataIssue = DataIssue;
 
-export class ReviewDataError extends Error {
-  constructor(
-    message: string,
-    readonly issues: ReviewDataIssue[],
-  ) {
-    super(message);
-    this.name = 'ReviewDataError';
-  }
-}
+export { ReviewDataError };
 
 /**
  * Every problem of an evidence file against a rubric: schema errors, then the cross-checks a schema
@@ -81,8 +72,7 @@ function checkGuidance(
   rubric: WeightedRubric,
 ): { guidance?: EvidenceGuidance; issues: ReviewDataIssue[] } {
   const parsed = v.safeParse(EvidenceGuidance, data);
-  if (!parsed.success)
-    return { issues: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message })) };
+  if (!parsed.success) return { issues: issuesOf(parsed.issues) };
   const g = parsed.output;
   const out: ReviewDataIssue[] = [];
   if (g.rubric !== rubric.id) out.push({ path: 'rubric', message: `"${g.rubric}" but the rubric is "${rubric.id}"` });
@@ -148,7 +138,6 @@ function checkGuidance(
 /** Validates evidence guidance against its rubric; throws ReviewDataError listing every problem. */
 export function parseEvidenceGuidance(data: unknown, rubric: WeightedRubric, file = 'evidence.json'): EvidenceGuidance {
   const { guidance, issues } = checkGuidance(data, rubric);
-  if (!guidance || issues.length)
-    throw new ReviewDataError(`${file} ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  if (!guidance || issues.length) throwIssues(file, issues, ReviewDataError);
   return guidance;
 }

@@ -2,7 +2,7 @@
  * The bundled industry guides (rubrics/guides/<industry>.json), each validated against the `Guide`
  * schema once on first use. A bad file fails loudly with the file, the path inside it and the problem.
  */
-import * as v from 'valibot';
+import { GuideError, parseWith, throwIssues } from '../data-error';
 import seedTitles from '../../../rubrics/guides/seeds.json';
 import type { LocalizedText, WeightedRubric } from '../rubric/schema';
 import type { Industry } from '../assessment/profile';
@@ -30,35 +30,20 @@ const sources: Record<Industry, { file: string; data: () => Promise<{ default: u
   other: { file: 'rubrics/guides/other.json', data: () => import('../../../rubrics/guides/other.json') },
 };
 
-export class GuideError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly path: string,
-  ) {
-    super(message);
-    this.name = 'GuideError';
-  }
-}
+export { GuideError };
 
 const cache = new Map<Industry, Promise<Guide>>();
 
 /** Parses one guide; throws GuideError naming the file and the first offending path. */
 async function load(industry: Industry): Promise<Guide> {
   const { file, data } = sources[industry];
-  const parsed = v.safeParse(Guide, (await data()).default);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = v.getDotPath(issue) ?? '';
-    throw new GuideError(`${file} ${path || '(root)'}: ${issue.message}`, file, path);
-  }
-  if (parsed.output.industry !== industry)
-    throw new GuideError(
-      `${file} industry: "${parsed.output.industry}" but the file is the guide for "${industry}"`,
-      file,
-      'industry',
-    );
-  return parsed.output;
+  return parseWith(Guide, (await data()).default, file, {
+    error: GuideError,
+    crossCheck: (g) =>
+      g.industry === industry
+        ? []
+        : [{ path: 'industry', message: `"${g.industry}" but the file is the guide for "${industry}"` }],
+  });
 }
 
 /** The guide for an industry; a missing or unknown industry gets the general 'other' guide. */
@@ -107,11 +92,8 @@ export function guideIssues(guide: Guide, rubric: WeightedRubric): { path: strin
 /** The industry's guide (as loadGuide) checked against the rubric it is applied to; GuideError names the first misfit. */
 export async function loadGuideFor(rubric: WeightedRubric, industry: Industry | undefined): Promise<Guide> {
   const guide = await loadGuide(industry);
-  const issue = guideIssues(guide, rubric)[0];
-  if (issue) {
-    const file = sources[guide.industry].file;
-    throw new GuideError(`${file} ${issue.path}: ${issue.message}`, file, issue.path);
-  }
+  const issues = guideIssues(guide, rubric);
+  if (issues.length) throwIssues(sources[guide.industry].file, issues, GuideError);
   return guide;
 }
 

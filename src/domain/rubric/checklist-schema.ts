@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { IdSchema } from '../ids';
+import { crossChecked, type DataIssue } from '../data-error';
 import { LocalizedText } from './schema';
 
 const Id = IdSchema;
@@ -88,80 +89,90 @@ export const ChecklistInterpretation = v.strictObject({
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-export const ChecklistRubric = v.pipe(
-  v.strictObject({
-    $schema: v.optional(v.string()),
-    id: Id,
-    model: v.literal('required-checklist'),
-    edition: v.string(),
+const ChecklistRubricShape = v.strictObject({
+  $schema: v.optional(v.string()),
+  id: Id,
+  model: v.literal('required-checklist'),
+  edition: v.string(),
+  title: LocalizedText,
+  source: v.strictObject({
+    seed: v.string(),
     title: LocalizedText,
-    source: v.strictObject({
-      seed: v.string(),
-      title: LocalizedText,
-      attachments: v.array(LocalizedText),
-    }),
-    levels: v.pipe(v.array(ChecklistLevel), v.minLength(1), v.maxLength(5)),
-    categories: v.pipe(v.array(ChecklistCategory), v.minLength(1)),
-    /** Our statement of how the level is computed: the seed only says 「“★”为必做项」. */
-    levelRule: LocalizedText,
-    /** The data-readiness part of the application form; informational, not scored. */
-    readiness: ReadinessForm,
-    interpretations: v.array(ChecklistInterpretation),
+    attachments: v.array(LocalizedText),
   }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const r = dataset.value;
-    const problem = (message: string, path: string) => addIssue({ message: `${path}: ${message}` });
-    const top = r.levels.length;
-    r.levels.forEach((l, i) => {
-      if (l.level !== i + 1) problem(`must be ${i + 1}`, `levels.${i}.level`);
-    });
-    const ids = new Set<string>();
-    const claim = (id: string, path: string) => {
-      if (ids.has(id)) problem(`duplicate id ${id}`, path);
-      ids.add(id);
-    };
-    r.categories.forEach((c, ci) => {
-      claim(c.id, `categories.${ci}.id`);
-      c.indicators.forEach((ind, ii) => {
-        claim(ind.id, `categories.${ci}.indicators.${ii}.id`);
-        ind.items.forEach((it, ti) => {
-          const p = `categories.${ci}.indicators.${ii}.items.${ti}`;
-          claim(it.id, `${p}.id`);
-          if (!it.name === !it.nameSupplied) problem('needs exactly one of name and nameSupplied', p);
-          if (it.stars > top) problem(`more stars than levels (${top})`, `${p}.stars`);
-          const expected = it.stars === 0 ? null : top + 1 - it.stars;
-          if (it.requiredFrom !== expected)
-            problem(`${it.stars} stars read cumulatively give ${expected}`, `${p}.requiredFrom`);
-          const whole = squash(it.explanation['zh-CN']);
-          (it.parts ?? []).forEach((part, pi) => {
-            if (!whole.includes(squash(part['zh-CN']))) problem('not part of the explanation', `${p}.parts.${pi}`);
-          });
+  levels: v.pipe(v.array(ChecklistLevel), v.minLength(1), v.maxLength(5)),
+  categories: v.pipe(v.array(ChecklistCategory), v.minLength(1)),
+  /** Our statement of how the level is computed: the seed only says 「“★”为必做项」. */
+  levelRule: LocalizedText,
+  /** The data-readiness part of the application form; informational, not scored. */
+  readiness: ReadinessForm,
+  interpretations: v.array(ChecklistInterpretation),
+});
+
+/**
+ * The checks the schema cannot express (levels in order, ids unique, stars against requiredFrom, parts quoted
+ * from the explanation, readiness and interpretation references): every problem with its path, like the
+ * weighted model's crossCheck in load.ts.
+ */
+export function checklistCrossCheck(r: v.InferOutput<typeof ChecklistRubricShape>): DataIssue[] {
+  const out: DataIssue[] = [];
+  const problem = (message: string, path: string) => out.push({ path, message });
+  const top = r.levels.length;
+  r.levels.forEach((l, i) => {
+    if (l.level !== i + 1) problem(`must be ${i + 1}`, `levels.${i}.level`);
+  });
+  const ids = new Set<string>();
+  const claim = (id: string, path: string) => {
+    if (ids.has(id)) problem(`duplicate id ${id}`, path);
+    ids.add(id);
+  };
+  r.categories.forEach((c, ci) => {
+    claim(c.id, `categories.${ci}.id`);
+    c.indicators.forEach((ind, ii) => {
+      claim(ind.id, `categories.${ci}.indicators.${ii}.id`);
+      ind.items.forEach((it, ti) => {
+        const p = `categories.${ci}.indicators.${ii}.items.${ti}`;
+        claim(it.id, `${p}.id`);
+        if (!it.name === !it.nameSupplied) problem('needs exactly one of name and nameSupplied', p);
+        if (it.stars > top) problem(`more stars than levels (${top})`, `${p}.stars`);
+        const expected = it.stars === 0 ? null : top + 1 - it.stars;
+        if (it.requiredFrom !== expected)
+          problem(`${it.stars} stars read cumulatively give ${expected}`, `${p}.requiredFrom`);
+        const whole = squash(it.explanation['zh-CN']);
+        (it.parts ?? []).forEach((part, pi) => {
+          if (!whole.includes(squash(part['zh-CN']))) problem('not part of the explanation', `${p}.parts.${pi}`);
         });
       });
     });
-    const groups = new Set(r.readiness.groups.map((g) => g.id));
-    const fields = new Map(r.readiness.fields.map((f) => [f.id, f]));
-    if (fields.size !== r.readiness.fields.length) problem('duplicate field id', 'readiness.fields');
-    r.readiness.fields.forEach((f, fi) => {
-      const p = `readiness.fields.${fi}`;
-      if (!groups.has(f.group)) problem(`unknown group ${f.group}`, `${p}.group`);
-      const choice = f.kind === 'multi' || f.kind === 'single';
-      if (choice !== !!f.options) problem(`options are for multi and single fields only`, `${p}.options`);
-      if (f.onlyIf !== undefined && fields.get(f.onlyIf)?.kind !== 'boolean')
-        problem(`onlyIf must name a boolean field`, `${p}.onlyIf`);
+  });
+  const groups = new Set(r.readiness.groups.map((g) => g.id));
+  const fields = new Map(r.readiness.fields.map((f) => [f.id, f]));
+  if (fields.size !== r.readiness.fields.length) problem('duplicate field id', 'readiness.fields');
+  r.readiness.fields.forEach((f, fi) => {
+    const p = `readiness.fields.${fi}`;
+    if (!groups.has(f.group)) problem(`unknown group ${f.group}`, `${p}.group`);
+    const choice = f.kind === 'multi' || f.kind === 'single';
+    if (choice !== !!f.options) problem(`options are for multi and single fields only`, `${p}.options`);
+    if (f.onlyIf !== undefined && fields.get(f.onlyIf)?.kind !== 'boolean')
+      problem(`onlyIf must name a boolean field`, `${p}.onlyIf`);
+  });
+  const interpretationIds = new Set<string>();
+  r.interpretations.forEach((it, i) => {
+    if (interpretationIds.has(it.id)) problem(`duplicate id ${it.id}`, `interpretations.${i}.id`);
+    interpretationIds.add(it.id);
+    it.appliesTo.forEach((ref, j) => {
+      if (!ids.has(ref) && ref !== 'levels' && ref !== 'readiness')
+        problem(`unknown reference ${ref}`, `interpretations.${i}.appliesTo.${j}`);
     });
-    const interpretationIds = new Set<string>();
-    r.interpretations.forEach((it, i) => {
-      if (interpretationIds.has(it.id)) problem(`duplicate id ${it.id}`, `interpretations.${i}.id`);
-      interpretationIds.add(it.id);
-      it.appliesTo.forEach((ref, j) => {
-        if (!ids.has(ref) && ref !== 'levels' && ref !== 'readiness')
-          problem(`unknown reference ${ref}`, `interpretations.${i}.appliesTo.${j}`);
-      });
-    });
-  }),
-);
+  });
+  return out;
+}
+
+/** The schema with its cross-checks as a step (issues read "path: problem"): for the JSON Schema and its tests. */
+export const ChecklistRubric = v.pipe(ChecklistRubricShape, crossChecked(checklistCrossCheck));
+
+/** For checkWith: the shape alone, the cross-checks given separately so each issue keeps its path. */
+export { ChecklistRubricShape };
 
 export type ChecklistLevel = v.InferOutput<typeof ChecklistLevel>;
 export type ChecklistItem = v.InferOutput<typeof ChecklistItem>;

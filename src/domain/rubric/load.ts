@@ -1,10 +1,11 @@
 /**
  * Loading a rubric: schema validation plus the cross-field checks a schema cannot express
  * (weights sum to 100, printed points match the weights, ids unique, 「无」 first in multiple choice).
- * Returns every problem with its path so a rubric author can fix them all in one pass.
+ * Returns every problem with its path so a rubric author can fix them all in one pass. The checklist model's
+ * checks are written the same way (checklistCrossCheck in checklist-schema.ts).
  */
-import * as v from 'valibot';
 import { WeightedRubric } from './schema';
+import { checkWith } from '../data-error';
 
 export interface RubricIssue {
   file: string;
@@ -15,19 +16,10 @@ export interface RubricIssue {
 export type ParseResult<T> = { ok: true; rubric: T } | { ok: false; issues: RubricIssue[] };
 
 export function parseRubric(data: unknown, file: string): ParseResult<WeightedRubric> {
-  const parsed = v.safeParse(WeightedRubric, data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.issues.map((i) => ({
-        file,
-        path: v.getDotPath(i) ?? '(root)',
-        message: i.message,
-      })),
-    };
-  }
-  const issues = crossCheck(parsed.output).map((p) => ({ file, ...p }));
-  return issues.length ? { ok: false, issues } : { ok: true, rubric: parsed.output };
+  const checked = checkWith(WeightedRubric, data, crossCheck);
+  return checked.ok
+    ? { ok: true, rubric: checked.value }
+    : { ok: false, issues: checked.issues.map((i) => ({ file, path: i.path, message: i.message })) };
 }
 
 function crossCheck(r: WeightedRubric): { path: string; message: string }[] {

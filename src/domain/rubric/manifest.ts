@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { IdSchema } from '../ids';
+import { checkWith } from '../data-error';
 
 const Id = IdSchema;
 /** A JSON file beside the manifest, named without a path (the bundler needs the folder fixed). */
@@ -60,13 +61,11 @@ export function checkManifest(
   data: unknown,
   id: string,
 ): { ok: true; manifest: RubricManifest } | { ok: false; issues: ManifestIssue[] } {
-  const parsed = v.safeParse(RubricManifest, data);
-  if (!parsed.success)
-    return {
-      ok: false,
-      issues: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message })),
-    };
-  const m = parsed.output;
+  const checked = checkWith(RubricManifest, data, (m) => manifestCrossCheck(m, id));
+  return checked.ok ? { ok: true, manifest: checked.value } : checked;
+}
+
+function manifestCrossCheck(m: RubricManifest, id: string): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
   if (m.id !== id) issues.push({ path: 'id', message: `"${m.id}" but the registry lists this folder as "${id}"` });
   if (m.model === 'required-checklist' && m.guides && !m.mapping)
@@ -76,7 +75,7 @@ export function checkManifest(
     });
   if (m.model === 'required-checklist' && m.mapping?.onto === m.id)
     issues.push({ path: 'mapping.onto', message: 'a checklist cannot map onto itself' });
-  return issues.length ? { ok: false, issues } : { ok: true, manifest: m };
+  return issues;
 }
 
 /** The parts a manifest names, part → file name (for validators that check every file). */

@@ -2,13 +2,12 @@
  * Validates a rubric folder's manifest and its rubric by the schema the `model` declares. Loaded with the
  * first rubric (own chunk), so the first screen does not carry the schemas.
  */
-import * as v from 'valibot';
-import { ChecklistRubric } from './checklist-schema';
+import { ChecklistRubricShape, checklistCrossCheck } from './checklist-schema';
 import { parseRubric, type RubricIssue } from './load';
-import { RubricError } from './rubric-error';
+import { RubricError, checkWith, throwIssues } from '../data-error';
 import { checkManifest, type RubricManifest } from './manifest';
 import type { AnyRubric, RubricModel } from './registry';
-import { parseCostModel as parseCosts, PlannerError, type CostModel } from '../planner/cost-model';
+import { parseCostModel as parseCosts, type CostModel } from '../planner/cost-model';
 
 type Checked = { ok: true; rubric: AnyRubric } | { ok: false; issues: RubricIssue[] };
 
@@ -16,13 +15,10 @@ type Checked = { ok: true; rubric: AnyRubric } | { ok: false; issues: RubricIssu
 const MODELS: Record<RubricModel, (data: unknown, file: string) => Checked> = {
   'weighted-scenarios': (data, file) => parseRubric(data, file),
   'required-checklist': (data, file) => {
-    const parsed = v.safeParse(ChecklistRubric, data);
-    return parsed.success
-      ? { ok: true, rubric: parsed.output }
-      : {
-          ok: false,
-          issues: parsed.issues.map((i) => ({ file, path: v.getDotPath(i) ?? '(root)', message: i.message })),
-        };
+    const checked = checkWith(ChecklistRubricShape, data, checklistCrossCheck);
+    return checked.ok
+      ? { ok: true, rubric: checked.value }
+      : { ok: false, issues: checked.issues.map((i) => ({ file, ...i })) };
   },
 };
 
@@ -53,31 +49,25 @@ export function checkAnyRubric(data: unknown, file: string, manifest?: RubricMan
 /** The rubric, validated; throws RubricError naming file, path and problem (all issues in `issues`). */
 export function parseAnyRubric(data: unknown, file: string, manifest?: RubricManifest): AnyRubric {
   const result = checkAnyRubric(data, file, manifest);
-  if (!result.ok) {
-    const first = result.issues[0]!;
-    throw new RubricError(`${first.file} ${first.path}: ${first.message}`, result.issues);
-  }
+  if (!result.ok) throwIssues(file, result.issues, RubricError);
   return result.rubric;
 }
 
 /** The manifest of registry entry `id`, validated; throws RubricError naming file, path and problem. */
 export function parseManifest(data: unknown, id: string, file: string): RubricManifest {
   const result = checkManifest(data, id);
-  if (!result.ok) {
-    const issues = result.issues.map((i) => ({ file, ...i }));
-    throw new RubricError(`${file} ${issues[0]!.path}: ${issues[0]!.message}`, issues);
-  }
+  if (!result.ok)
+    throwIssues(
+      file,
+      result.issues.map((i) => ({ file, ...i })),
+      RubricError,
+    );
   return result.manifest;
 }
 
-/** The cost model checked against its rubric; the PlannerError's message names the file. */
+/** The cost model checked against its rubric; the PlannerError names the file. */
 export function parseCostModel(data: unknown, rubric: WeightedRubricOf, file: string): CostModel {
-  try {
-    return parseCosts(data, rubric);
-  } catch (e) {
-    if (e instanceof PlannerError) throw new PlannerError(`${file}: ${e.message}`, e.issues);
-    throw e;
-  }
+  return parseCosts(data, rubric, file);
 }
 
 type WeightedRubricOf = Extract<AnyRubric, { model: 'weighted-scenarios' }>;

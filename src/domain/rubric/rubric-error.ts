@@ -1,10 +1,2 @@
-/** A bundled rubric failed validation: the message names file, path and problem; `issues` lists them all. */
-export class RubricError extends Error {
-  constructor(
-    message: string,
-    readonly issues: { file: string; path: string; message: string }[],
-  ) {
-    super(message);
-    this.name = 'RubricError';
-  }
-}
+/** A bundled rubric failed validation: one kind of the domain's DataError (code 'rubric', file, issues). */
+export { RubricError } from '../data-error';
