@@ -56,7 +56,7 @@ describe('QuestionCard', () => {
     await waitFor(() => expect(screen.getByText('不能大于总数。')).toBeInTheDocument());
     expect(session.file?.answers.q2).toBeUndefined();
     await fireEvent.input(screen.getByLabelText('生产设备数量（台）'), { target: { value: 'abc' } });
-    await waitFor(() => expect(screen.getByText('请输入数字。')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/^请输入数字/)).toBeInTheDocument());
   });
 });
 
