@@ -80,8 +80,14 @@ describe('Excel workbook', () => {
       expect(row[7]).toBeCloseTo(displayScore(points), 6);
       expect(row[8]).toBe(q.points);
     }
-    expect(body.find((r) => r[0] === 2)![6]).toBe('生产设备数量：50台；实现数字化的生产设备数量：36台');
-    expect(body.find((r) => r[0] === 14)![6]).toBe('上年员工人数：120人；上年营业收入：8,650.5万元');
+    // as the filled-in form prints it: the ratio first, blanks without a figure left open
+    expect(body.find((r) => r[0] === 2)![6]).toBe(
+      '具体数据[72%]，其中生产设备数量为[50]台，实现数字化的生产设备数量为[36]台',
+    );
+    expect(body.find((r) => r[0] === 14)![6]).toBe(
+      '企业上年员工人数为[120]人，营业收入为[8,650.5]万元；前年员工人数为[    ]人，营业收入为[    ]万元',
+    );
+    expect(body.find((r) => r[0] === 3)![6] ?? '').toBe(''); // nothing typed: no line
     expect(body.find((r) => r[0] === 1)![6] ?? '').toBe('');
 
     const scenarios = sheets.get('场景等级')!;
@@ -115,7 +121,12 @@ describe('Excel workbook', () => {
     expect(roadmap[1]).toEqual(['序号', '步骤', '阶段', '时间范围', '状态', '目标季度', '负责人', '备注']);
     expect(roadmap.slice(2)).toHaveLength(steps.length);
     const row = roadmap.find((r) => r[1] === steps.find((s) => s.action.id === id)!.action.title['zh-CN'])!;
-    expect([row[4], row[5], row[7]]).toEqual(['已完成', '2027-Q2', '已上线 MES']);
+    expect([row[3], row[4], row[5], row[7]]).toEqual(['', '已完成', '2027-Q2', '已上线 MES']);
+    // open steps carry the horizon the report's summary gives them
+    const open = roadmap.slice(2).filter((r) => r[4] === '待开展');
+    expect(open.length).toBeGreaterThan(3);
+    for (const r of open) expect(['未来 90 天', '今年内', '1–3 年']).toContain(r[3]);
+    expect(open.some((r) => r[3] === '未来 90 天')).toBe(true);
 
     const expected = translator('zh-CN').t('review.report.expected');
     const table = doc.blocks.find((b) => b.kind === 'table' && b.head.includes(expected));
@@ -129,9 +140,7 @@ describe('Excel workbook', () => {
     const { sheets } = await workbook('en');
     expect([...sheets.keys()]).toEqual(['Items', 'Scenario levels', 'Roadmap tracking', 'Evidence checklist']);
     expect(sheets.get('Items')![1]![5]).toBe('Chosen options');
-    expect(sheets.get('Items')!.find((r) => r[0] === 2)![6]).toBe(
-      'Number of production devices: 50 units; Number of digitised production devices: 36 units',
-    );
+    expect(String(sheets.get('Items')!.find((r) => r[0] === 2)![6])).toMatch(/\[72%\].*\[50\].*\[36\]/);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * The Excel workbook as plain sheets of cells, built from the same inputs and document as the report: the filled-in
- * form (one row per item, one per scenario), the roadmap for tracking, and the evidence checklist (the report
- * document's own evidence table, so the two never differ). Pure: write-xlsx.ts turns it into a file.
+ * form (one row per item, one per scenario; 具体数据 as the form fills it), the roadmap for tracking (horizons as the
+ * summary gives them), and the evidence checklist (the report document's own table, so the two never differ). Pure: write-xlsx.ts turns it into a file.
  */
-import { EXTENSION_KEY, displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
+import { displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
+import { topActions } from '../../domain/journey/summary';
 import type { Translator } from '../../i18n/translator';
 import { phrases } from '../../i18n/phrases';
 import type { ReportInput } from '../build-report';
 import type { ReportDocument } from '../document';
+import { filledDataLine } from '../form-blocks';
 
 export type CellValue = string | number;
 
@@ -72,7 +74,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
         loc(q.collectionItem),
         loc(q.text),
         chosen,
-        figures(q, file, tr),
+        figures(rubric, q, file, tr),
         score ? displayScore(score.points) : 0,
         q.points,
       ];
@@ -101,6 +103,8 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
   };
 
   const steps = roadmap.stages.flatMap((st) => st.steps);
+  // the horizon the report's summary and 精简版 give each open step
+  const horizons = new Map(topActions(roadmap, e.level, input.now, Infinity).map((a) => [a.step.action.id, a.horizon]));
   const roadmapSheet: WorkbookSheet = {
     name: t('office.sheet.roadmap'),
     title,
@@ -110,7 +114,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
       i + 1,
       loc(s.action.title),
       t(`stage.${s.stage}`),
-      '',
+      horizons.has(s.action.id) ? t(`reportSummary.horizons.${horizons.get(s.action.id)}`) : '',
       s.status === 'done' && s.auto ? t('roadmap.autoDone') : t(`roadmap.status.${s.status}`),
       s.quarter ?? '',
       '',
@@ -137,21 +141,10 @@ export function workbookTitle(file: AssessmentFile, rubric: string, tr: Translat
   return [name, file.profile?.year, tr.t('office.selfAssessment', { rubric })].filter(Boolean).join(' · ');
 }
 
-/** The figures typed for an item's 具体数据 blanks, "label: value unit", following sameAs like the helpers do. */
-function figures(q: Question, file: AssessmentFile, tr: Translator): string {
-  const { loc, num, clauses, lang } = tr;
-  const numbers = file[EXTENSION_KEY]?.numbers ?? {};
-  const parts: string[] = [];
-  for (const f of q.numericFields ?? []) {
-    const [from, field] = f.sameAs ? f.sameAs.split('.') : [q.id, f.id];
-    const value = numbers[from!]?.[field!];
-    if (value === undefined) continue;
-    const unit = f.unit ? loc(f.unit) : '';
-    parts.push(
-      `${loc(f.label)}${lang === 'zh-CN' ? '：' : ': '}${num(value, 4)}${unit && unit !== '%' && lang === 'en' ? ' ' : ''}${unit}`,
-    );
-  }
-  return parts.length ? clauses(parts) : '';
+/** The item's 具体数据 line as the filled-in form prints it ("具体数据[72%]，其中…[50]台"); empty when nothing is typed. */
+function figures(rubric: ReportInput['journey']['rubric'], q: Question, file: AssessmentFile, tr: Translator): string {
+  const line = filledDataLine(rubric, q, file, tr.lang, (n) => tr.num(n, 4));
+  return line && line !== q.numericPrompt?.[tr.lang] ? line : '';
 }
 
 /** The report document's evidence checklist table (after the heading with id "evidence"), if it has one. */
