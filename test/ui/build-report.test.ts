@@ -352,3 +352,38 @@ describe('the summary and the short report in the PDF', () => {
     }
   }, 60_000);
 });
+
+describe('headings in the PDF', () => {
+  const fontBytes = readFileSync(join(import.meta.dirname, '../../src/report/fonts/NotoSansSC-subset.ttf'));
+  const squash = (s: string) => s.replace(/\s+/g, '');
+
+  it('never end a page, alone or with their short introduction, when a table follows (the English progress section did)', async () => {
+    // one page per case: k lines of filler push the heading, its one-line introduction and a table to the page foot
+    const blocks: ReportDocument['blocks'] = [];
+    for (let k = 24; k <= 40; k++)
+      blocks.push(
+        { kind: 'pageBreak' },
+        { kind: 'list', items: Array.from({ length: k }, (_, j) => `Filler line ${j + 1}`) },
+        { kind: 'heading', level: 1, text: `Progress heading ${k}` },
+        { kind: 'paragraph', text: `Introduction ${k}: compared with the previous assessment.` },
+        {
+          kind: 'table',
+          head: ['Item', 'Before', 'After'],
+          rows: [
+            [`First row ${k}`, '1', '2'],
+            ['Second', '3', '4'],
+          ],
+        },
+      );
+    const doc: ReportDocument = { ...docOf(example, 'en', 'short'), blocks };
+    const bytes = Buffer.from(await (await writePdf(doc, { fontBytes, charts: false })).arrayBuffer());
+    const file = join(mkdtempSync(join(tmpdir(), 'headings-')), 'r.pdf');
+    writeFileSync(file, bytes);
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').map(squash);
+    const orphans = pages.flatMap((page, p) => {
+      const k = /Progressheading(\d+)/.exec(page)?.[1];
+      return k && !page.includes(`Firstrow${k}`) ? [`page ${p + 1}: heading ${k} without its table`] : [];
+    });
+    expect(orphans).toEqual([]);
+  }, 60_000);
+});
