@@ -14,6 +14,7 @@ export const {
   reasonText,
   planScenarioText,
   planItemText,
+  planOutcomeText,
   planSummary,
   signedNumber,
   signedScore,

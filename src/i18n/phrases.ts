@@ -4,7 +4,6 @@
  */
 import {
   displayScore,
-  toNumber,
   questionsOf,
   allScenarios,
   type Condition,
@@ -15,6 +14,7 @@ import {
   type Plan,
   type ScenarioStep,
   type ItemStep,
+  type OutcomeStep,
   type Rational,
   type TrendPoint,
   type TrendSeries,
@@ -43,7 +43,7 @@ export function phrases({ t, loc, num, list, paren }: Translator) {
           return t(c.met ? 'condition.scoreMet' : 'condition.score', {
             actual: num(displayScore(c.actual)),
             required: num(c.required),
-            gap: num(Math.ceil(toNumber(c.gap) * 100) / 100),
+            gap: num(displayScore(c.gap)),
           });
         case 'scenarios':
           return t('condition.scenarios', {
@@ -71,8 +71,8 @@ export function phrases({ t, loc, num, list, paren }: Translator) {
       return e?.line === undefined ? what : t('jsonError.at', { line: e.line, column: e.column, what });
     },
 
-    /** Points shown with up to 3 decimals (1.875), from an exact value. */
-    points: (r: Rational): string => num(Math.round(toNumber(r) * 1000) / 1000, 3),
+    /** Points as every score and gap is shown: two decimals, half up (1.875 → 1.88), from an exact value. */
+    points: (r: Rational): string => num(displayScore(r), 2),
 
     scenarioName(rubric: WeightedRubric, id: string): string {
       return loc(allScenarios(rubric).find((s) => s.id === id)?.name);
@@ -136,12 +136,38 @@ export function phrases({ t, loc, num, list, paren }: Translator) {
       return paren(`${t('planner.item', { n: q.number })} ${change}`, `+${p.points(step.gain)}`);
     },
 
+    /**
+     * An outcome the plan counts on, as a result to reach within a year of operation with the actions
+     * that drive it (never worded as a step).
+     */
+    planOutcomeText(rubric: WeightedRubric, o: OutcomeStep): string {
+      const q = questionsOf(rubric).find((x) => x.id === o.id)!;
+      const to = o.kind === 'raise-option' ? loc(q.options[o.to]?.text) : '';
+      const drivers = list(
+        o.drivers.map((d) => {
+          const scenario = allScenarios(rubric).find((s) => s.id === d);
+          if (scenario) return loc(scenario.name);
+          return t('planner.item', { n: questionsOf(rubric).find((x) => x.id === d)?.number ?? d });
+        }),
+      );
+      return t('planPlus.outcome', {
+        n: q.number,
+        item: loc(q.collectionItem),
+        to,
+        gain: p.points(o.gain),
+        drivers,
+      });
+    },
+
     planSummary(rubric: WeightedRubric, plan: Plan): string[] {
       if (!plan.reachable) return [t('planner.unreachable')];
+      const outcomes = plan.outcomes ?? [];
       return [
         ...plan.scenarioSteps.map((s) => p.planScenarioText(rubric, s)),
-        ...(plan.itemSteps.length ? [t('planner.scoreGap', { gap: p.points(plan.scoreGap) })] : []),
+        ...(plan.itemSteps.length || outcomes.length ? [t('planner.scoreGap', { gap: p.points(plan.scoreGap) })] : []),
         ...plan.itemSteps.map((s) => p.planItemText(rubric, s)),
+        ...(outcomes.length ? [t('planPlus.outcomesIntro')] : []),
+        ...outcomes.map((o) => p.planOutcomeText(rubric, o)),
       ];
     },
 

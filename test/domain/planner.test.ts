@@ -24,6 +24,8 @@ import {
   parseCostModel,
   scenarioStepCost,
   itemStepCost,
+  itemStepsCost,
+  isOutcome,
   PlannerError,
   type CostModel,
 } from '../../src/domain/planner/cost-model';
@@ -39,26 +41,59 @@ const scenarioList = allScenarios(rubric);
 const ALL4 = scenariosAt(4, 16, 10);
 const NONE: ScenarioChecks = [false, false, false, false];
 
-const withCosts = (scenarioStep: Partial<CostModel['scenarioStep']>, itemStep: Partial<CostModel['itemStep']>) =>
+/** The bundled model with other step costs; `items` replaces the per-item entries (default: none, one unit a step). */
+const withCosts = (
+  scenarioStep: Partial<CostModel['scenarioStep']>,
+  itemStep: Partial<CostModel['itemStep']>,
+  items: CostModel['items'] = {},
+) =>
   parseCostModel({
     ...costsJson,
     scenarioStep: { ...costsJson.scenarioStep, ...scenarioStep },
     itemStep: { ...costsJson.itemStep, ...itemStep },
+    items,
   });
 const withRules = (patch: (rules: WeightedRubric['levelRules']) => void): WeightedRubric => {
   const copy = structuredClone(rubric);
   patch(copy.levelRules);
   return copy;
 };
-const stepCost = (p: Plan) => [...p.scenarioSteps, ...p.itemSteps].reduce((c, s) => c + s.cost, 0);
+const stepCost = (p: Plan) =>
+  [...p.scenarioSteps, ...p.itemSteps, ...(p.outcomes ?? [])].reduce((c, s) => c + s.cost, 0);
 
 describe('cost model (rubrics/cn-sme-2024/costs.json)', () => {
-  it('bundles one unit per step with no overrides and a bilingual "not official" note', () => {
+  it('bundles one unit per step, bucket jumps priced by what they imply, outcomes apart, and a "not official" note', () => {
     expect(costs.scenarioStep).toEqual({ default: 1, overrides: {} });
     expect(costs.itemStep).toEqual({ default: 1, overrides: {} });
     expect(costs.note['zh-CN']).toContain('并非官方');
     expect(costs.note.en).toContain('not an official');
     expect(costModel(rubric)).toBe(costs);
+    // Q12–Q15 are outcomes with the actions that drive them; everything else is an action
+    expect(questions.filter((q) => isOutcome(costs, q.id)).map((q) => q.id)).toEqual(['q12', 'q13', 'q14', 'q15']);
+    for (const id of ['q12', 'q13', 'q14', 'q15']) expect(costs.items![id]!.drivers!.length, id).toBeGreaterThan(0);
+    // a bucket jump costs in proportion: Q11 [0-10%] → (60%,100%] is far dearer than one step
+    expect(itemStepsCost(costs, 'q11', 0, 1)).toBe(2);
+    expect(itemStepsCost(costs, 'q11', 0, 4)).toBe(12);
+    expect(itemStepsCost(costs, 'q2', 3, 1)).toBe(2);
+    expect(itemStepsCost(costs, 'q12', 0, 2)).toBe(6);
+    expect(itemStepsCost(costs, 'q8', 0, 3)).toBe(3);
+    for (const id of ['q2', 'q3', 'q11', 'q12', 'q13', 'q14', 'q15']) {
+      expect(costs.items![id]!.basis!['zh-CN'], id).toContain('本工具的估算');
+      expect(costs.items![id]!.basis!.en, id).toContain('our estimate');
+    }
+  });
+
+  it.each([
+    ['option costs of the wrong length', { q11: { kind: 'action', optionCosts: [0, 1] } }, 'items.q11.optionCosts'],
+    ['option costs that fall', { q11: { kind: 'action', optionCosts: [0, 2, 1, 3, 4] } }, 'items.q11.optionCosts'],
+    ['option costs not from 0', { q11: { kind: 'action', optionCosts: [1, 2, 3, 4, 5] } }, 'items.q11.optionCosts'],
+    ['option costs on a multiple choice', { q1: { kind: 'action', optionCosts: [0, 1, 2, 3, 4] } }, 'items.q1'],
+    ['drivers of an action', { q11: { kind: 'action', drivers: ['energy'] } }, 'items.q11.drivers'],
+    ['an unknown driver', { q12: { kind: 'outcome', drivers: ['enrgy'] } }, 'enrgy'],
+    ['an unknown item', { q16: { kind: 'action' } }, 'items.q16'],
+    ['an unknown kind', { q12: { kind: 'result' } }, 'items.q12.kind'],
+  ])('rejects %s in items', (_, items, path) => {
+    expect(() => parseCostModel({ ...costsJson, items }, rubric)).toThrow(path);
   });
 
   it('reads overrides per scenario level and per question; null rules a step out', () => {
@@ -86,10 +121,10 @@ describe('cost model (rubrics/cn-sme-2024/costs.json)', () => {
 });
 
 describe('fixed plans', () => {
-  it('score 40 − 5/7, six level-2 scenarios → level 2 needs one step: the largest gain (q12, 7/2)', () => {
+  it('score 40 − 5/7, six level-2 scenarios → level 2 needs one step: the largest gain (q12, 7/2) at one unit a step', () => {
     const input = { answers: minusOneArea(SCORE_40), scenarios: scenariosAt(2, 6, 3) };
     expect(evaluate(rubric, input).level).toBe(1);
-    expect(planLevel(rubric, input, 2, costs)).toEqual({
+    expect(planLevel(rubric, input, 2, withCosts({}, {}))).toEqual({
       target: 2,
       reachable: true,
       cost: 1,
@@ -97,7 +132,44 @@ describe('fixed plans', () => {
       scoreGain: rat(7, 2),
       scenarioSteps: [],
       itemSteps: [{ id: 'q12', kind: 'raise-option', from: 0, to: 1, gain: rat(7, 2), cost: 1 }],
+      outcomes: [],
     });
+  });
+
+  it('with the bundled model the same gap is closed by an action (q9), not by counting on an outcome', () => {
+    const input = { answers: minusOneArea(SCORE_40), scenarios: scenariosAt(2, 6, 3) };
+    expect(planLevel(rubric, input, 2, costs)).toEqual({
+      target: 2,
+      reachable: true,
+      cost: 1,
+      scoreGap: rat(5, 7),
+      scoreGain: rat(15, 8),
+      scenarioSteps: [],
+      itemSteps: [{ id: 'q9', kind: 'add-options', count: 1, gain: rat(15, 8), cost: 1 }],
+      outcomes: [],
+    });
+  });
+
+  it('an outcome the plan counts on is a result with its drivers, never a step (issue 15, fault 8)', () => {
+    // every action ruled out: only the outcomes can close the gap
+    const actionsOut = Object.fromEntries(questions.filter((q) => !isOutcome(costs, q.id)).map((q) => [q.id, null]));
+    const model = parseCostModel({ ...costsJson, itemStep: { default: 1, overrides: actionsOut } }, rubric);
+    const input = { answers: minusOneArea(SCORE_40), scenarios: scenariosAt(2, 6, 3) };
+    const plan = planLevel(rubric, input, 2, model);
+    expect(plan.itemSteps).toEqual([]);
+    expect(plan.outcomes).toEqual([
+      {
+        id: 'q12',
+        kind: 'raise-option',
+        from: 0,
+        to: 1,
+        gain: rat(7, 2),
+        cost: 3,
+        drivers: ['energy', 'equipment', 'production'],
+      },
+    ]);
+    expect(plan.cost).toBe(3);
+    expect(evaluate(rubric, applyPlan(rubric, input, plan)).level).toBe(2);
   });
 
   it('when only q4 is cheap, the plan puts the lost area back (5/7)', () => {
@@ -117,14 +189,15 @@ describe('fixed plans', () => {
       scoreGain: ZERO,
       scenarioSteps: [],
       itemSteps: [],
+      outcomes: [],
     });
     expect(planNextLevels(rubric, input, costs)).toEqual([]);
   });
 
-  it('an empty assessment: level 1 costs 6 scenario ticks + 7 item steps (max gain 43/2 ≥ 20)', () => {
+  it('an empty assessment: level 1 costs 6 scenario ticks + 10 units of actions (gain 87/4 ≥ 20)', () => {
     const [one, two] = planNextLevels(rubric, { answers: {}, scenarios: {} }, costs);
     expect(two!.target).toBe(2);
-    expect(one!.cost).toBe(13);
+    expect(one!.cost).toBe(16);
     expect(one!.scenarioSteps.map((s) => [s.id, s.reason, s.levelsToTick])).toEqual([
       ['product-design', 'constraint', [1]],
       ['process-design', 'count', [1]],
@@ -134,11 +207,15 @@ describe('fixed plans', () => {
       ['production', 'constraint', [1]],
     ]);
     expect(one!.itemSteps).toEqual([
-      { id: 'q5', kind: 'raise-option', from: undefined, to: 3, gain: rat(15, 2), cost: 3 },
-      { id: 'q12', kind: 'raise-option', from: undefined, to: 2, gain: rat(7), cost: 2 },
-      { id: 'q13', kind: 'raise-option', from: undefined, to: 2, gain: rat(7), cost: 2 },
+      { id: 'q1', kind: 'add-options', count: 4, gain: rat(8), cost: 4 },
+      { id: 'q5', kind: 'raise-option', from: undefined, to: 4, gain: rat(10), cost: 4 },
+      { id: 'q9', kind: 'add-options', count: 2, gain: rat(15, 4), cost: 2 },
     ]);
-    expect(one!.scoreGain).toEqual(rat(43, 2));
+    expect(one!.outcomes).toEqual([]);
+    expect(one!.scoreGain).toEqual(rat(87, 4));
+    // under one unit a step (the old model) the same assessment was planned on outcomes q12 and q13
+    const flat = planNextLevels(rubric, { answers: {}, scenarios: {} }, withCosts({}, {}))[0]!;
+    expect(flat.itemSteps.map((s) => s.id)).toEqual(['q5', 'q12', 'q13']);
   });
 
   it('gating: [✓,✗,✓,✗] reaches level 3 by ticking level 2 only', () => {
@@ -324,7 +401,12 @@ function bruteItems(answers: Answers, gap: Rational, model: CostModel): number {
     const gains = range(0, remaining).map((k) =>
       sub(scoreAnswers(rubric, { ...answers, [q.id]: stepAnswer(q, a, k)! }).total, base),
     );
-    return { gains, cost: itemStepCost(model, q.id) };
+    // the model's price of k steps, read from its data: per-option costs where given, else k × the step cost
+    const per = itemStepCost(model, q.id);
+    const oc = model.items?.[q.id]?.optionCosts;
+    const from = q.type === 'single' ? ((a as number | undefined) ?? 0) : 0;
+    const cost = (k: number) => (k === 0 ? 0 : oc && Number.isFinite(per) ? oc[from + k]! - oc[from]! : k * per);
+    return { gains, cost };
   });
   const tail = ladders.map((_, i) => sum(ladders.slice(i).map((l) => l.gains[l.gains.length - 1]!)));
   let best = Infinity;
@@ -336,7 +418,7 @@ function bruteItems(answers: Answers, gap: Rational, model: CostModel): number {
     }
     if (i === ladders.length || cmp(add(gain, tail[i]!), gap) < 0) return;
     const l = ladders[i]!;
-    for (let k = 0; k < l.gains.length; k++) go(i + 1, cost + k * l.cost, add(gain, l.gains[k]!));
+    for (let k = 0; k < l.gains.length; k++) go(i + 1, cost + l.cost(k), add(gain, l.gains[k]!));
   };
   go(0, 0, ZERO);
   return best;
@@ -358,15 +440,36 @@ describe('score part equals brute force over per-question step counts (50 cases,
   it.each(range(0, 49))('case %i', (i) => {
     const { seed, answers, target, gap } = cases[i]!;
     const r = rng(seed);
-    // odd cases: random per-question costs 1…3, so that the largest gain is not always the cheapest
+    // odd cases: random per-question costs 1…3, so that the largest gain is not always the cheapest; every
+    // fourth: random rising per-option costs on every single choice (bucket jumps priced unevenly)
+    const randomOptions = (): CostModel['items'] =>
+      Object.fromEntries(
+        questions
+          .filter((q) => q.type === 'single')
+          .map((q) => {
+            let c = 0;
+            const optionCosts = q.options.map((_, j) => (j === 0 ? 0 : (c += r.int(4))));
+            return [q.id, { kind: isOutcome(costs, q.id) ? 'outcome' : 'action', optionCosts }];
+          }),
+      );
     const model =
-      i % 2 ? withCosts({}, { overrides: Object.fromEntries(questions.map((q) => [q.id, 1 + r.int(3)])) }) : costs;
+      i % 4 === 3
+        ? withCosts({}, {}, randomOptions())
+        : i % 2
+          ? withCosts({}, { overrides: Object.fromEntries(questions.map((q) => [q.id, 1 + r.int(3)])) })
+          : i % 4 === 2
+            ? withCosts({}, {})
+            : costs;
     const input = { answers, scenarios: ALL4 };
     const plan = planLevel(rubric, input, target, model);
     expect(plan.scoreGap).toEqual(gap);
     expect(plan.scenarioSteps).toEqual([]);
     expect(plan.cost, `seed ${seed}`).toBe(bruteItems(answers, gap, model));
+    expect(plan.cost).toBe(stepCost(plan));
     expect(evaluate(rubric, applyPlan(rubric, input, plan)).level).toBeGreaterThanOrEqual(target);
+    // outcomes are never listed among the steps
+    for (const step of plan.itemSteps) expect(isOutcome(model, step.id), step.id).toBe(false);
+    for (const o of plan.outcomes ?? []) expect(isOutcome(model, o.id), o.id).toBe(true);
   });
 });
 

@@ -34,7 +34,8 @@ describe('Home: assessments grouped by enterprise', () => {
     const groups = screen.getAllByTestId('enterprise-group');
     expect(groups).toHaveLength(1);
     expect(within(groups[0]!).getByRole('heading', { level: 2 })).toHaveTextContent('示例食品有限公司');
-    expect(screen.getByTestId('enterprise-latest')).toHaveTextContent('最新等级：三级（2027） · 共 2 份评测');
+    // the re-assessment's q12–q15 are cleared until this year's figures are in (issue 15, fault 6): 二级 for now
+    expect(screen.getByTestId('enterprise-latest')).toHaveTextContent('最新等级：二级（2027） · 共 2 份评测');
     const [later, earlier] = screen.getAllByTestId('assessment-row');
     expect(later).toHaveTextContent('2027 年度复评');
     expect(later).toHaveTextContent('2026 年评测的复评');

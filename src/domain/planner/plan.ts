@@ -10,7 +10,7 @@ import { optionScore, questionsOf, scoreAnswers } from '../scoring/score';
 import { allScenarios, scenarioLevel } from '../scoring/scenarios';
 import { checkLevel } from '../scoring/level';
 import { evaluate } from '../scoring/evaluate';
-import { type CostModel, PlannerError, itemStepCost, scenarioStepCost } from './cost-model';
+import { type CostModel, PlannerError, itemCost, itemStepsCost, isOutcome, scenarioStepCost } from './cost-model';
 
 export interface ScenarioStep {
   id: string;
@@ -28,6 +28,12 @@ export type ItemStep =
   | { id: string; kind: 'raise-option'; from: number | undefined; to: number; gain: Rational; cost: number }
   | { id: string; kind: 'add-options'; count: number; gain: Rational; cost: number };
 
+/**
+ * An outcome the plan counts on (cost model kind 'outcome'): a result to reach within a year of operation,
+ * with the scenario and question ids whose actions drive it; never a step to take.
+ */
+export type OutcomeStep = ItemStep & { drivers: string[] };
+
 /** An unreachable plan has no steps and cost 0: there is nothing useful to list. */
 export interface Plan {
   target: number;
@@ -36,7 +42,10 @@ export interface Plan {
   scoreGap: Rational;
   scoreGain: Rational;
   scenarioSteps: ScenarioStep[];
+  /** Actions only: the items the enterprise raises by doing something. */
   itemSteps: ItemStep[];
+  /** Results to reach by operating (weighted rubrics whose cost model has outcomes); absent: none. */
+  outcomes?: OutcomeStep[];
 }
 
 const NONE: ScenarioChecks = [false, false, false, false];
@@ -134,22 +143,27 @@ const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
  * at equal cost and gain, the choice with more steps on lower-numbered questions wins.
  */
 function planItems(rubric: WeightedRubric, answers: Answers, gap: Rational, costs: CostModel) {
-  if (cmp(gap, ZERO) <= 0) return { reachable: true, steps: [] as ItemStep[], gain: ZERO };
+  if (cmp(gap, ZERO) <= 0)
+    return { reachable: true, steps: [] as ItemStep[], outcomes: [] as OutcomeStep[], gain: ZERO };
   const maxById = new Map(scoreAnswers(rubric, {}).items.map((i) => [i.id, i.max]));
   const ladders = questionsOf(rubric).map((q) => {
     const answer = answers[q.id];
     const unit = div(maxById.get(q.id)!, rat(100));
     const points = (a: Answer | undefined) => mul(optionScore(q, a), unit);
-    const stepCost = itemStepCost(costs, q.id);
-    const steps = Number.isFinite(stepCost) ? maxSteps(q, answer) : 0;
+    const from = q.type === 'single' && typeof answer === 'number' ? answer : 0;
+    const ruledOut = !Number.isFinite(itemStepsCost(costs, q.id, from, 1));
+    const steps = ruledOut ? 0 : maxSteps(q, answer);
     const gains = Array.from({ length: steps + 1 }, (_, k) => sub(points(stepped(q, answer, k)), points(answer)));
-    return { q, answer, stepCost, gains };
+    // cumulative: a bucket jump costs what the model says it implies (optionCosts), not one unit per option
+    const stepCosts = gains.map((_, k) => itemStepsCost(costs, q.id, from, k));
+    return { q, answer, stepCosts, gains };
   });
   const scale = [gap, ...ladders.flatMap((l) => l.gains)].reduce((m, g) => (m / gcd(m, g.d)) * g.d, 1);
   const need = gap.n * (scale / gap.d);
   if (!Number.isSafeInteger(need) || need + 1 > MAX_DP_CELLS) throw new PlannerError(`score gap too fine for the DP`);
   const scaled = ladders.map((l) => l.gains.map((g) => g.n * (scale / g.d)));
-  if (scaled.reduce((s, g) => s + g[g.length - 1]!, 0) < need) return { reachable: false, steps: [], gain: ZERO };
+  if (scaled.reduce((s, g) => s + g[g.length - 1]!, 0) < need)
+    return { reachable: false, steps: [], outcomes: [], gain: ZERO };
 
   // cost[r] / gain[r]: best (min cost, then max gain) for questions i… covering r scaled points
   let cost = new Float64Array(need + 1).fill(Infinity);
@@ -158,14 +172,14 @@ function planItems(rubric: WeightedRubric, answers: Answers, gap: Rational, cost
   const choice: Int32Array[] = [];
   for (let i = ladders.length - 1; i >= 0; i--) {
     const g = scaled[i]!;
-    const c = ladders[i]!.stepCost;
+    const c = ladders[i]!.stepCosts;
     const nextCost = new Float64Array(need + 1).fill(Infinity);
     const nextGain = new Float64Array(need + 1);
     const pick = (choice[i] = new Int32Array(need + 1));
     for (let r = 0; r <= need; r++) {
       for (let k = 0; k < g.length; k++) {
         const rest = Math.max(0, r - g[k]!);
-        const total = k * c + cost[rest]!;
+        const total = c[k]! + cost[rest]!;
         const got = g[k]! + gain[rest]!;
         // ascending k with ≥ on ties: the larger step count on this question wins
         if (total < nextCost[r]! || (total === nextCost[r]! && total < Infinity && got >= nextGain[r]!)) {
@@ -180,19 +194,23 @@ function planItems(rubric: WeightedRubric, answers: Answers, gap: Rational, cost
   }
 
   const steps: ItemStep[] = [];
+  const outcomes: OutcomeStep[] = [];
   let r = need;
   ladders.forEach((l, i) => {
     const k = choice[i]![r]!;
     r = Math.max(0, r - scaled[i]![k]!);
     if (k === 0) return;
-    const base = { id: l.q.id, gain: l.gains[k]!, cost: k * l.stepCost };
-    if (l.q.type === 'multiple') steps.push({ ...base, kind: 'add-options', count: k });
+    const base = { id: l.q.id, gain: l.gains[k]!, cost: l.stepCosts[k]! };
+    let step: ItemStep;
+    if (l.q.type === 'multiple') step = { ...base, kind: 'add-options', count: k };
     else {
       const from = typeof l.answer === 'number' ? l.answer : undefined;
-      steps.push({ ...base, kind: 'raise-option', from, to: (from ?? 0) + k });
+      step = { ...base, kind: 'raise-option', from, to: (from ?? 0) + k };
     }
+    if (isOutcome(costs, l.q.id)) outcomes.push({ ...step, drivers: [...(itemCost(costs, l.q.id)?.drivers ?? [])] });
+    else steps.push(step);
   });
-  return { reachable: true, steps, gain: sum(steps.map((s) => s.gain)) };
+  return { reachable: true, steps, outcomes, gain: sum([...steps, ...outcomes].map((s) => s.gain)) };
 }
 
 // ── plans ────────────────────────────────────────────────────────────────────────────────────────
@@ -205,8 +223,17 @@ export function planLevel(rubric: WeightedRubric, input: AssessmentInput, target
   const scenarios = planScenarios(rubric, input.scenarios, rule, costs);
   const items = planItems(rubric, input.answers, scoreGap, costs);
   if (!scenarios.reachable || !items.reachable)
-    return { target, reachable: false, cost: 0, scoreGap, scoreGain: ZERO, scenarioSteps: [], itemSteps: [] };
-  const cost = [...scenarios.steps, ...items.steps].reduce((c, s) => c + s.cost, 0);
+    return {
+      target,
+      reachable: false,
+      cost: 0,
+      scoreGap,
+      scoreGain: ZERO,
+      scenarioSteps: [],
+      itemSteps: [],
+      outcomes: [],
+    };
+  const cost = [...scenarios.steps, ...items.steps, ...items.outcomes].reduce((c, s) => c + s.cost, 0);
   return {
     target,
     reachable: true,
@@ -215,6 +242,7 @@ export function planLevel(rubric: WeightedRubric, input: AssessmentInput, target
     scoreGain: items.gain,
     scenarioSteps: scenarios.steps,
     itemSteps: items.steps,
+    outcomes: items.outcomes,
   };
 }
 
@@ -230,7 +258,7 @@ export function planNextLevels(rubric: WeightedRubric, input: AssessmentInput, c
 export function applyPlan(rubric: WeightedRubric, input: AssessmentInput, plan: Plan): AssessmentInput {
   const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
   const answers: Record<string, Answer> = { ...input.answers };
-  for (const s of plan.itemSteps) {
+  for (const s of [...plan.itemSteps, ...(plan.outcomes ?? [])]) {
     const q = questions.get(s.id);
     if (!q) throw new PlannerError(`plan names unknown question ${s.id}`);
     answers[s.id] = s.kind === 'raise-option' ? s.to : stepped(q, answers[s.id], s.count)!;
