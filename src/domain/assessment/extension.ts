@@ -18,6 +18,7 @@ import { indicatorById, indicatorValueProblem } from '../compare/indicators';
 import { isIsoInstant } from './dates';
 import { ID_PATTERN } from '../ids';
 import { checkAttachments, type AttachmentRef } from './extension-attachments';
+import { checkOtherEnergy, type OtherEnergy } from './extension-energy';
 
 /** Ticked evidence ids per claim: at most this many ids of at most this many characters each. */
 export const MAX_EVIDENCE_CHECKS = 50;
@@ -74,8 +75,8 @@ export interface Extension {
   readiness?: Record<string, ReadinessValue>;
   /** qid → field id → value, as typed (units of the rubric's field). */
   numbers?: Record<string, Record<string, number>>;
-  /** q12 helper: energy amounts by coefficient id, per year. */
-  energy?: { lastYear?: Record<string, number>; yearBefore?: Record<string, number> };
+  /** q12 helper: energy amounts by coefficient id, per year; `other`: carriers with the user's own coefficient. */
+  energy?: { lastYear?: Record<string, number>; yearBefore?: Record<string, number>; other?: OtherEnergy[] };
   /** Questions whose answer the user chose against the numeric helper's suggestion. */
   overrides?: string[];
   /** key: question or scenario id. */
@@ -207,6 +208,7 @@ const checkNumbers: Check<'numbers'> = (raw, path, ctx, issues) =>
 
 const checkEnergy: Check<'energy'> = (raw, path, ctx, issues) =>
   eachEntry(raw, path, issues, (year, amounts, p) => {
+    if (year === 'other') return checkOtherEnergy(amounts, p, issues);
     if (year !== 'lastYear' && year !== 'yearBefore') {
       issues.push({ key: p, code: 'unknown-key' });
       return undefined;

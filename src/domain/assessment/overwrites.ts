@@ -12,6 +12,8 @@ export function fieldKey(p: Patch): string {
   switch (p.op) {
     case 'energy':
       return `energy:${p.year}:${p.id}`;
+    case 'energyOther':
+      return 'energyOther';
     case 'answer':
     case 'scenario':
     case 'note':
@@ -52,6 +54,8 @@ export function fieldValue(file: AssessmentFile, p: Patch): unknown {
       return ext?.numbers?.[p.question]?.[p.field];
     case 'energy':
       return ext?.energy?.[p.year]?.[p.id];
+    case 'energyOther':
+      return ext?.energy?.other;
     case 'override':
       return (ext?.overrides ?? []).includes(p.question);
     case 'note':

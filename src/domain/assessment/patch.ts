@@ -3,10 +3,11 @@
  * the same patches to the latest stored copy inside a transaction, so two tabs editing different
  * answers never overwrite each other's work.
  */
-import type { Answer, ScenarioChecks } from './types';
+import { scenarioChecks, type Answer, type ScenarioChecks } from './types';
 import type { AssessmentFile } from './file';
 import type { Extension, Meta, ReadinessValue, RoadmapStepState } from './extension';
 import type { AttachmentRef } from './extension-attachments';
+import type { OtherEnergy } from './extension-energy';
 import { EXTENSION_KEY } from '../vocabulary';
 import type { Profile } from './profile';
 
@@ -16,6 +17,8 @@ export type Patch =
   | { op: 'profile'; key: keyof Profile & string; value: string | number | undefined }
   | { op: 'number'; question: string; field: string; value: number | undefined }
   | { op: 'energy'; year: 'lastYear' | 'yearBefore'; id: string; value: number | undefined }
+  /** The q12 helper's "other energy" rows, all of them ([] clears them). */
+  | { op: 'energyOther'; rows: OtherEnergy[] }
   | { op: 'override'; question: string; on: boolean }
   | { op: 'note'; id: string; text: string }
   | { op: 'evidence'; id: string; items: string[] }
@@ -41,7 +44,7 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       else next.answers[patch.id] = Array.isArray(patch.value) ? [...patch.value].sort((a, b) => a - b) : patch.value;
       break;
     case 'scenario':
-      if (patch.checks.some(Boolean)) next.scenarios[patch.id] = [...patch.checks] as unknown as ScenarioChecks;
+      if (patch.checks.some(Boolean)) next.scenarios[patch.id] = scenarioChecks(patch.checks);
       else delete next.scenarios[patch.id];
       break;
     case 'profile': {
@@ -62,6 +65,12 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       const year = (energy[patch.year] ??= {});
       if (patch.value === undefined) delete year[patch.id];
       else year[patch.id] = patch.value;
+      break;
+    }
+    case 'energyOther': {
+      const energy = (ext.energy ??= {});
+      if (patch.rows.length) energy.other = patch.rows.map((r) => ({ ...r }));
+      else delete energy.other;
       break;
     }
     case 'override': {
