@@ -21,9 +21,14 @@ const zh = RESOURCES['zh-CN']!;
 const en = RESOURCES.en!;
 /** English counts take plural forms (key_one, key_other) that Chinese does not need: compared as one key. */
 const pluralBase = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
-const zhKeys = new Set(keys(zh).map(pluralBase));
-const enKeys = new Set(keys(en).map(pluralBase));
 const src = join(import.meta.dirname, '..', '..', 'src');
+/** Keys of the strings screens register when their chunk loads (src/i18n/lazy/, see lazy-strings.ts). */
+const lazyKeys = (lang: string) =>
+  readdirSync(join(src, 'i18n/lazy'))
+    .filter((f) => f.endsWith(`.${lang}.json`))
+    .flatMap((f) => keys(JSON.parse(readFileSync(join(src, 'i18n/lazy', f), 'utf8')) as Record<string, unknown>));
+const zhKeys = new Set([...keys(zh), ...lazyKeys('zh-CN')].map(pluralBase));
+const enKeys = new Set([...keys(en), ...lazyKeys('en')].map(pluralBase));
 
 describe('UI strings', () => {
   it('zh-CN and en have exactly the same keys', () => {
