@@ -1,6 +1,6 @@
 /**
- * The one-page summary that opens the report: enterprise, year, level and why (the level engine's unmet conditions
- * of the next level), the score by part, the conditions missing for the next level, the top three actions of the
+ * The one-page summary that opens the report: enterprise, year, level and why (the results screen's sentence, from
+ * the level engine's unmet conditions of the next level), the score by part, the conditions missing for the next level, the top three actions of the
  * roadmap with their horizon, and the change since the previous assessment. Built once as a 'summary' block, so
  * print, PDF, Word and Excel all show it; it must fit one A4 page (checked by the e2e test's page count).
  */
@@ -9,11 +9,11 @@ import {
   displayScore,
   findPrevious,
   type AssessmentFile,
-  type Condition,
   type WeightedJourney,
   type WithRoadmap,
 } from '../domain/index';
-import { levelWhy, topActions, type TopAction } from '../domain/journey/summary';
+import { topActions, type TopAction } from '../domain/journey/summary';
+import { whySentence } from '../i18n/why';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block } from './document';
@@ -26,25 +26,15 @@ export interface SummaryInput {
   progress?: { current: ProgressEntry; history: ProgressEntry[] };
 }
 
-/** The plain "why" sentence of a weighted evaluation's level, in `lang`. */
-export function whySentence(journey: Pick<WeightedJourney, 'rubric' | 'evaluation'>, lang: Language): string {
+/**
+ * The level and the plain "why" sentence of the results screen (i18n/why.ts, from the level engine's failing
+ * conditions via domain whyNotNext), in `lang`: "评为三级。得分已够四级，但还差 2 个场景达到四级。"
+ */
+export function levelAndWhy(journey: Pick<WeightedJourney, 'rubric' | 'evaluation'>, lang: Language): string {
   const tr = translator(lang);
-  const { t, num, list } = tr;
-  const { levelName } = phrases(tr);
-  const { rubric } = journey;
-  const why = levelWhy(journey.evaluation);
-  const level = levelName(rubric, why.level);
-  if (why.next === undefined) return t('reportSummary.whyTop', { level });
-  const next = levelName(rubric, why.next);
-  const reason = (c: Condition) =>
-    c.kind === 'score'
-      ? t('reportSummary.whyScore', { actual: num(displayScore(c.actual)), required: num(c.required), next })
-      : t(c.kind === 'scenarios' ? 'reportSummary.whyScenarios' : 'reportSummary.whyConstraint', {
-          actual: c.actual,
-          required: c.required,
-          next,
-        });
-  return t('reportSummary.why', { level, next, reasons: list(why.failing.map(reason)) });
+  const { rubric, evaluation: e } = journey;
+  const why = whySentence(tr, rubric, e);
+  return e.next ? `${tr.t('reportSummary.rated', { level: phrases(tr).levelName(rubric, e.level) })}${why}` : why;
 }
 
 /** The purpose of an action: the level it serves, or further improvement. */
@@ -135,7 +125,7 @@ export function summaryBlock(input: SummaryInput, lang: Language): Block {
         [t('report.rubric'), loc(rubric.title)],
       ],
     },
-    { kind: 'paragraph', tone: 'strong', text: whySentence(journey, lang) },
+    { kind: 'paragraph', tone: 'strong', text: levelAndWhy(journey, lang) },
     { kind: 'heading', level: 3, text: t('reportSummary.parts') },
     {
       kind: 'table',

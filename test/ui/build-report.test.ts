@@ -124,10 +124,10 @@ describe('the one-page summary', () => {
       expect(text).toContain('2026');
       const kv = s.blocks.find((b) => b.kind === 'keyValues')!;
       expect(kv.kind === 'keyValues' && kv.rows.find(([k]) => k === '总体等级')?.[1]).toBe('三级');
-      // the example has 8 scenarios at level 4 (5 constraint), 10 required: the why names exactly that
+      // the results screen's sentence (owner/why.ts), after the level
       const why = s.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'strong');
       expect(why?.kind === 'paragraph' && why.text).toMatch(
-        /^评为三级，因为.*达到四级的场景有 \d+ 个，需要 10 个.*还不满足四级的条件。$/,
+        /^评为三级。要达到四级，得分还差 20 分，还差 9 个场景达到四级，其中至少 5 个须为约束性场景（最接近的：.*）。$/,
       );
       const parts = s.blocks.find((b) => b.kind === 'table' && b.head[0] === '部分');
       expect(parts?.kind === 'table' && parts.rows.map((r) => r[0])).toEqual(
@@ -142,11 +142,9 @@ describe('the one-page summary', () => {
 
   it('says why in English and at the top level, and has no chart, step or form (it must fit one page)', () => {
     const en = summaryOf(docOf(example, 'en'));
-    expect(documentText({ ...docOf(example, 'en'), blocks: [en] })).toMatch(/Rated Level 3 because .* reach Level 4/);
+    expect(documentText({ ...docOf(example, 'en'), blocks: [en] })).toMatch(/Rated Level 3\. .*Level 4/);
     const top = summaryOf(docOf(allMax, 'zh-CN'));
-    expect(documentText({ ...docOf(allMax, 'zh-CN'), blocks: [top] })).toContain(
-      '评为四级，已满足最高等级的全部条件。',
-    );
+    expect(documentText({ ...docOf(allMax, 'zh-CN'), blocks: [top] })).toContain('已达到最高等级四级。');
     for (const s of [en, top]) expect(s.blocks.map((b) => b.kind)).not.toContain('chart');
   });
 

@@ -1,35 +1,12 @@
 /**
- * What the one-page summary says, as data: why the level is what it is (read from the level engine's failing
- * conditions) and the first actions of the roadmap with a time horizon. Pure; the report words it in a language.
+ * The first actions of the roadmap with a time horizon, for the one-page summary and the short report (the why of
+ * the level is owner/why.ts's). Pure; the report words it in a language.
  *
  * The horizon is our reading, not the guide's: a target quarter the user set decides it; otherwise the first action
  * serving the next level is for the next 90 days, the other next-level actions for this year (levels are assessed
  * yearly) and everything else for the next one to three years.
  */
-import type { Condition } from '../scoring/level';
-import type { Evaluation } from '../scoring/evaluate';
 import type { Roadmap, RoadmapStep } from '../roadmap/generate';
-
-export interface LevelWhy {
-  level: number;
-  /** The level above, or undefined at the top. */
-  next: number | undefined;
-  /** The next level's conditions the assessment does not meet (the reason it stays at `level`). */
-  failing: Condition[];
-  /** The next level's conditions it already meets. */
-  met: Condition[];
-}
-
-/** Why the assessment is at its level: the unmet conditions of the level above. */
-export function levelWhy(e: Pick<Evaluation, 'level' | 'next'>): LevelWhy {
-  const conditions = e.next?.conditions ?? [];
-  return {
-    level: e.level,
-    next: e.next?.level,
-    failing: conditions.filter((c) => !c.met),
-    met: conditions.filter((c) => c.met),
-  };
-}
 
 export type Horizon = 'days90' | 'year' | 'years';
 
