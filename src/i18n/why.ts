@@ -6,7 +6,9 @@ import { allScenarios, toNumber, type WeightedRubric, type Evaluation } from '..
 import { whyNotNext } from '../domain/owner/why';
 import type { Translator } from './translator';
 import { phrases } from './phrases';
-import './lazy-strings';
+import { lazyStrings } from './lazy-strings';
+
+lazyStrings();
 
 export function whySentence(tr: Translator, rubric: WeightedRubric, e: Evaluation): string {
   const { t, loc, list, num } = tr;

@@ -61,83 +61,87 @@ const visibleChars = (page: Page) =>
   });
 
 describe.skipIf(!CHROMIUM)('the owner walk-through (quick path only)', () => {
-  it.each(['zh-CN', 'en'] as const)('reaches a full, correct result in %s', async (lang) => {
-    const text = TEXT[lang];
-    const { ctx, page } = await launchWithPage({ locale: lang === 'en' ? 'en-US' : 'zh-CN' });
-    let interactions = 0;
-    const chars = { home: 0, firstQuestions: 0, firstScenarios: 0, questions: 0, scenarios: 0, results: 0 };
-    /** One click (or Space on the focused control): the only way the walk-through touches the page. */
-    const click = async (target: ReturnType<Page['locator']>) => {
-      interactions++;
-      await target.click();
-    };
-    try {
-      await page.goto(inject('baseUrl'));
-      const start = page.getByRole('button', { name: text.start });
-      await expect.poll(() => start.isVisible()).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-      chars.home = await visibleChars(page);
-      await click(start);
-      await waitRoute(page, text.profile);
-      await click(page.getByRole('link', { name: text.startQuestions }));
+  it.each(['zh-CN', 'en'] as const)(
+    'reaches a full, correct result in %s',
+    async (lang) => {
+      const text = TEXT[lang];
+      const { ctx, page } = await launchWithPage({ locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+      let interactions = 0;
+      const chars = { home: 0, firstQuestions: 0, firstScenarios: 0, questions: 0, scenarios: 0, results: 0 };
+      /** One click (or Space on the focused control): the only way the walk-through touches the page. */
+      const click = async (target: ReturnType<Page['locator']>) => {
+        interactions++;
+        await target.click();
+      };
+      try {
+        await page.goto(inject('baseUrl'));
+        const start = page.getByRole('button', { name: text.start });
+        await expect.poll(() => start.isVisible()).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        chars.home = await visibleChars(page);
+        await click(start);
+        await waitRoute(page, text.profile);
+        await click(page.getByRole('link', { name: text.startQuestions }));
 
-      let ids: string[] = [];
-      const steps = rubric.dimensions.flatMap((d) => d.secondaries).length;
-      let questionChars = 0;
-      for (let step = 0; step < steps; step++) {
-        ids = await stepIds(page, 'fieldset.question', 'question-', ids);
-        const shown = await visibleChars(page);
-        questionChars += shown;
-        if (step === 0) {
-          chars.firstQuestions = shown;
-          expect(await axeViolations(page)).toEqual([]);
+        let ids: string[] = [];
+        const steps = rubric.dimensions.flatMap((d) => d.secondaries).length;
+        let questionChars = 0;
+        for (let step = 0; step < steps; step++) {
+          ids = await stepIds(page, 'fieldset.question', 'question-', ids);
+          const shown = await visibleChars(page);
+          questionChars += shown;
+          if (step === 0) {
+            chars.firstQuestions = shown;
+            expect(await axeViolations(page)).toEqual([]);
+          }
+          for (const id of ids) {
+            const answer = ANSWERS[id]!;
+            const index = Array.isArray(answer) ? answer[0]! : answer;
+            await click(page.locator(`#question-${id} .options input`).nth(index));
+          }
+          await click(page.getByRole('link', { name: step < steps - 1 ? text.next : text.toScenarios }));
         }
-        for (const id of ids) {
-          const answer = ANSWERS[id]!;
-          const index = Array.isArray(answer) ? answer[0]! : answer;
-          await click(page.locator(`#question-${id} .options input`).nth(index));
+        chars.questions = questionChars;
+
+        ids = [];
+        let scenarioChars = 0;
+        const groups = rubric.scenarioGroups.length;
+        for (let group = 0; group < groups; group++) {
+          ids = await stepIds(page, 'fieldset.scenario', 'scenario-', ids);
+          const shown = await visibleChars(page);
+          scenarioChars += shown;
+          if (group === 0) chars.firstScenarios = shown;
+          for (const id of ids) await click(page.locator(`#scenario-${id} .picks input`).nth(LEVEL));
+          if (group === 0) expect(await axeViolations(page)).toEqual([]);
+          await waitSaved(page);
+          await click(page.getByRole('link', { name: group < groups - 1 ? text.next : text.toResults }));
         }
-        await click(page.getByRole('link', { name: step < steps - 1 ? text.next : text.toScenarios }));
+        chars.scenarios = scenarioChars;
+
+        await waitRoute(page, text.results);
+        expect(await page.getByTestId('overall-level').innerText()).toBe(text.level);
+        expect(await page.getByTestId('total-score').innerText()).toBe(
+          new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(displayScore(expected.score.total)),
+        );
+        expect(expected.level).toBe(LEVEL);
+        expect(expected.complete).toBe(true);
+        expect(await page.getByTestId('why').innerText()).not.toBe('');
+        expect(await axeViolations(page)).toEqual([]);
+        chars.results = await visibleChars(page);
+
+        const whole = chars.questions + chars.scenarios;
+        console.log(
+          `owner walk-through (${lang}): ${interactions} interactions (clicks + keystrokes); visible characters before ` +
+            `any expansion: home ${chars.home}, first questionnaire page ${chars.firstQuestions} + first scenario page ` +
+            `${chars.firstScenarios} = ${chars.firstQuestions + chars.firstScenarios}, whole questionnaire ${chars.questions} + ` +
+            `scenarios ${chars.scenarios} = ${whole}, results ${chars.results}`,
+        );
+        // 1 start + 1 profile + 15 items + 9 steps + 16 scenarios + 4 groups
+        expect(interactions).toBe(2 + questionsOf(rubric).length + steps + allScenarios(rubric).length + groups);
+      } finally {
+        await ctx.close();
       }
-      chars.questions = questionChars;
-
-      ids = [];
-      let scenarioChars = 0;
-      const groups = rubric.scenarioGroups.length;
-      for (let group = 0; group < groups; group++) {
-        ids = await stepIds(page, 'fieldset.scenario', 'scenario-', ids);
-        const shown = await visibleChars(page);
-        scenarioChars += shown;
-        if (group === 0) chars.firstScenarios = shown;
-        for (const id of ids) await click(page.locator(`#scenario-${id} .picks input`).nth(LEVEL));
-        if (group === 0) expect(await axeViolations(page)).toEqual([]);
-        await waitSaved(page);
-        await click(page.getByRole('link', { name: group < groups - 1 ? text.next : text.toResults }));
-      }
-      chars.scenarios = scenarioChars;
-
-      await waitRoute(page, text.results);
-      expect(await page.getByTestId('overall-level').innerText()).toBe(text.level);
-      expect(await page.getByTestId('total-score').innerText()).toBe(
-        new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(displayScore(expected.score.total)),
-      );
-      expect(expected.level).toBe(LEVEL);
-      expect(expected.complete).toBe(true);
-      expect(await page.getByTestId('why').innerText()).not.toBe('');
-      expect(await axeViolations(page)).toEqual([]);
-      chars.results = await visibleChars(page);
-
-      const whole = chars.questions + chars.scenarios;
-      console.log(
-        `owner walk-through (${lang}): ${interactions} interactions (clicks + keystrokes); visible characters before ` +
-          `any expansion: home ${chars.home}, first questionnaire page ${chars.firstQuestions} + first scenario page ` +
-          `${chars.firstScenarios} = ${chars.firstQuestions + chars.firstScenarios}, whole questionnaire ${chars.questions} + ` +
-          `scenarios ${chars.scenarios} = ${whole}, results ${chars.results}`,
-      );
-      // 1 start + 1 profile + 15 items + 9 steps + 16 scenarios + 4 groups
-      expect(interactions).toBe(2 + questionsOf(rubric).length + steps + allScenarios(rubric).length + groups);
-    } finally {
-      await ctx.close();
-    }
-  });
+    },
+    180_000,
+  ); // ~50 steps on a shared 2-core machine; each waits on state, none on time
 });

@@ -5,7 +5,9 @@
 import { allScenarios, type WeightedRubric } from '../../domain/index';
 import { t, loc, list, num } from '../../i18n/index.svelte';
 import { levelName } from '../../i18n/format';
-import '../../i18n/lazy-strings';
+import { lazyStrings } from '../../i18n/lazy-strings';
+
+lazyStrings();
 
 /** 约束性场景: how many there are and how many each level needs. */
 export function constraintConcept(rubric: WeightedRubric): string {
