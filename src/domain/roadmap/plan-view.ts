@@ -69,6 +69,9 @@ export function unitsOf(step: RoadmapStep, costs: CostModel): number {
 
 const band = (units: number): EffortBand => (units <= 1 ? 'small' : units <= 3 ? 'medium' : 'large');
 
+/** The effort band of a step from the cost model (≤ 1 unit small, ≤ 3 medium, more large). */
+export const effortOf = (step: RoadmapStep, costs: CostModel): EffortBand => band(unitsOf(step, costs));
+
 /** "2027-Q2" → a running quarter number; undefined when malformed. */
 export function quarterIndex(quarter: string): number | undefined {
   const m = /^(\d{4})-Q([1-4])$/.exec(quarter);

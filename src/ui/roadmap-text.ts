@@ -1,0 +1,16 @@
+/** Words for roadmap data the guides store as keys: a system key becomes its name (acronyms stay as they are). */
+import { t } from '../i18n/index.svelte';
+
+const NAMED = new Set([
+  'cloud-saas',
+  'industrial-internet-platform',
+  'big-data',
+  'machine-vision',
+  'digital-twin',
+  'blockchain',
+  'security',
+  'IoT',
+  'AI',
+]);
+
+export const systemName = (system: string): string => (NAMED.has(system) ? t(`roadmapPlan.system.${system}`) : system);
