@@ -13,6 +13,7 @@ import {
   type Question,
   type WeightedRubric,
 } from '../domain/index';
+import { nameYears } from '../domain/derive/years';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block, FormCell } from './document';
@@ -53,6 +54,30 @@ export function filledDataLine(
   });
 }
 
+/**
+ * The q12 helper's "other energy" rows as lines under the energy item's figures, each saying that its
+ * coefficient was entered by the user (the rubric's table does not list the carrier).
+ */
+export function otherEnergyLines(file: AssessmentFile, lang: Language): string[] {
+  const { t, num } = translator(lang);
+  const rows = file[EXTENSION_KEY]?.energy?.other ?? [];
+  return rows.flatMap((r) =>
+    (['lastYear', 'yearBefore'] as const).flatMap((y) => {
+      const amount = r[y];
+      if (amount === undefined) return [];
+      const line = t('numbers.energy.other.line', {
+        name: r.name,
+        amount: num(amount, 4),
+        unit: r.unit,
+        coefficient: num(r.coefficient, 6),
+        userCoefficient: t('numbers.energy.other.userCoefficient'),
+        tce: num(amount * r.coefficient, 4),
+      });
+      return [`${nameYears(t(`energy.${y}`), file.profile?.year, lang)}${t('common.colon')}${line}`];
+    }),
+  );
+}
+
 export function formBlocks(rubric: WeightedRubric, file: AssessmentFile, e: Evaluation, lang: Language): Block[] {
   const tr = translator(lang);
   const { t, loc, num } = tr;
@@ -69,7 +94,11 @@ export function formBlocks(rubric: WeightedRubric, file: AssessmentFile, e: Eval
         const answer = file.answers[q.id];
         const chosen = new Set(answer === undefined ? [] : Array.isArray(answer) ? answer : [answer]);
         const item = e.score.items.find((x) => x.id === q.id);
-        const data = filledDataLine(rubric, q, file, lang, (n) => num(n, 4));
+        const energyItem = (q.numericFields ?? []).some((f) => f.id === 'energy-last-year');
+        const data =
+          [filledDataLine(rubric, q, file, lang, (n) => num(n, 4)), ...(energyItem ? otherEnergyLines(file, lang) : [])]
+            .filter((x) => x !== undefined)
+            .join('\n') || undefined;
         rows1.push([
           si === 0 && qi === 0 ? { text: weighted(loc(d.name), d.weight, d.points), rowSpan: dimRows } : null,
           qi === 0 ? { text: weighted(loc(s.name), s.weight, s.points), rowSpan: s.questions.length } : null,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch, EXTENSION_KEY, getRubric, rat, validateAssessment } from '../../src/domain/index';
 import { energyTce } from '../../src/domain/derive/energy';
+import { draftOf, emptyDraft, readDraft, type OtherEnergyDraft } from '../../src/domain/derive/other-energy';
 
 const rubric = getRubric('cn-sme-2024')!;
 const valid = () => JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -61,5 +62,55 @@ describe('other energy: the user’s own carrier, unit and coefficient', () => {
     expect(doc).toContain('`energy.other`');
     for (const text of ['name', 'unit', 'coefficient', '≤ 20 rows', 'text 1–100', 'text 1–20', '> 0 and ≤ 1000'])
       expect(doc, text).toContain(text);
+  });
+});
+
+describe('other energy rows as typed', () => {
+  const draft = (over: Partial<OtherEnergyDraft>): OtherEnergyDraft => ({ ...emptyDraft(), ...over });
+  it.each<[Partial<OtherEnergyDraft>, ReturnType<typeof readDraft>]>([
+    [{}, { kind: 'empty' }],
+    [
+      { name: ' 柴油 ', unit: '吨', coefficient: '1.4571', lastYear: '２', yearBefore: '' },
+      { kind: 'ok', row: { name: '柴油', unit: '吨', coefficient: 1.4571, lastYear: 2 } },
+    ],
+    [
+      { lastYear: '5' },
+      {
+        kind: 'invalid',
+        problems: [
+          { field: 'name', reason: 'required' },
+          { field: 'unit', reason: 'required' },
+          { field: 'coefficient', reason: 'required' },
+        ],
+      },
+    ],
+    [
+      { name: 'LPG', unit: '吨', coefficient: '0', lastYear: 'abc' },
+      {
+        kind: 'invalid',
+        problems: [
+          { field: 'coefficient', reason: 'range' },
+          { field: 'lastYear', reason: 'not-a-number' },
+        ],
+      },
+    ],
+    [
+      { name: 'LPG', unit: '吨', coefficient: '1e3' },
+      { kind: 'invalid', problems: [{ field: 'coefficient', reason: 'scientific' }] },
+    ],
+  ])('%j → %o', (typed, expected) => expect(readDraft(draft(typed))).toEqual(expected));
+
+  it('a stored row reads back as itself', () =>
+    expect(readDraft(draftOf(diesel))).toEqual({ kind: 'ok', row: diesel }));
+});
+
+describe('other energy in the report', () => {
+  it('each year of a row is a line under the energy item, naming the year and the user’s coefficient', async () => {
+    const { otherEnergyLines } = await import('../../src/report/form-blocks');
+    const file = applyPatch(valid(), { op: 'energyOther', rows: [diesel] });
+    expect(otherEnergyLines(file, 'zh-CN')).toEqual([
+      '2025 年用量：柴油 2 吨 × 1.4571（用户填写的折标系数）= 2.9142 吨标准煤',
+      '2024 年用量：柴油 3 吨 × 1.4571（用户填写的折标系数）= 4.3713 吨标准煤',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageForEach } from './browser';
-import { gotoRoute, waitSaved } from './wait';
+import { gotoRoute, waitRoute, waitSaved } from './wait';
 import { seed } from './seed';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
@@ -121,5 +121,29 @@ describe('numeric helpers: figures and answers', () => {
     const foot = page.locator('details.energy tfoot');
     await expect.poll(() => foot.innerText()).toContain('有 1 处用量无效');
     expect(await page.locator('details.energy tbody [aria-invalid=true]').count()).toBe(1);
+  });
+
+  it('an "other energy" row adds the user’s coefficient to the total and is kept', async () => {
+    const { page } = browser;
+    const [id] = await seed(page, blank, NAME);
+    await gotoRoute(page, `#/a/${id}/questions/green-low-carbon`, '绿色低碳');
+    await page.locator('details.energy summary').click();
+    await page.getByRole('button', { name: '添加其他能源' }).click();
+    const row = page.getByTestId('other-energy-row');
+    await row.getByLabel('2025 年用量').fill('2');
+    const foot = page.locator('details.energy tfoot');
+    // an amount without name, unit and coefficient: an error, no total
+    await expect.poll(() => foot.innerText()).toContain('有 1 处用量无效');
+    await row.getByLabel('能源名称').fill('柴油');
+    await row.getByLabel('计量单位').fill('吨');
+    await row.getByLabel(/折标系数/).fill('1.4571');
+    await expect.poll(() => foot.innerText()).toContain('2.9142');
+    await waitSaved(page);
+    // read back from storage: a fresh page
+    await page.reload();
+    await waitRoute(page, '绿色低碳');
+    await page.locator('details.energy summary').click();
+    expect(await page.getByTestId('other-energy-row').getByLabel('能源名称').inputValue()).toBe('柴油');
+    await expect.poll(() => page.locator('details.energy tfoot').innerText()).toContain('2.9142');
   });
 });
