@@ -77,6 +77,8 @@ describe('numeric helpers: figures and answers', () => {
     expect(await checkedOption(page, 'q12')).toBe(-1);
 
     await gotoRoute(page, `#/a/${id}/questions/market-benefit`, '市场效益');
+    // the years are named from the assessment year (2026), in the question and its helper
+    expect(await card(page, 'q15').locator('legend').innerText()).toContain('2025 年每百元营业收入的成本，比 2024 年');
     await card(page, 'q14')
       .getByLabel(/2025 年营业收入/)
       .fill('90');
