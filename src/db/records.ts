@@ -117,7 +117,29 @@ export function checkRecord(
   const meta = checked[EXTENSION_KEY]?.meta;
   for (const key of ['createdAt', 'updatedAt'] as const)
     if (meta && typeof storedMeta?.[key] === 'string') meta[key] = storedMeta[key];
-  return { status: 'ok', record: { ...(raw as unknown as StoredAssessment), file: checked } };
+  const fields = recordFields(raw);
+  if (!fields) return { status: 'damaged', damaged: { id: String(raw.id), raw, issues: recordIssues(raw) } };
+  return { status: 'ok', record: { ...fields, file: checked } };
+}
+
+/** The record's own fields, typed, when recordIssues finds nothing wrong with them (other keys kept as stored). */
+function recordFields(raw: Record<string, unknown>): Omit<StoredAssessment, 'file'> | undefined {
+  const { id, createdAt, updatedAt, revision, enterpriseId, lastPath, writer } = raw;
+  if (typeof id !== 'string' || !isTime(createdAt) || !isTime(updatedAt)) return undefined;
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision)) return undefined;
+  if (typeof enterpriseId !== 'string' || enterpriseId === '') return undefined;
+  if (lastPath !== undefined && typeof lastPath !== 'string') return undefined;
+  if (writer !== undefined && typeof writer !== 'string') return undefined;
+  return {
+    ...raw,
+    id,
+    createdAt,
+    updatedAt,
+    revision,
+    enterpriseId,
+    ...(lastPath === undefined ? {} : { lastPath }),
+    ...(writer === undefined ? {} : { writer }),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   fieldKey,
   findOverwrites,
   type AssessmentFile,
-  type ChecklistAnswers,
+  checklistAnswersOf,
   type Overwrite,
   type Patch,
 } from '../domain/index';
@@ -55,9 +55,7 @@ export class AssessmentSession {
   /** Set for checklist rubrics (晨星工厂). */
   checklist = $derived(this.anyRubric?.model === 'required-checklist' ? this.anyRubric : undefined);
   checklistEvaluation = $derived(
-    this.file && this.checklist
-      ? evaluateChecklist(this.checklist, this.file.answers as unknown as ChecklistAnswers)
-      : null,
+    this.file && this.checklist ? evaluateChecklist(this.checklist, checklistAnswersOf(this.file)) : null,
   );
 
   private pending: Patch[] = $state.raw([]);

@@ -5,7 +5,7 @@ import {
   questionsOf,
   type AnyRubric,
   type AssessmentFile,
-  type ChecklistAnswers,
+  checklistAnswersOf,
 } from '../domain/index';
 import { loc, t } from '../i18n/index.svelte';
 import { levelName } from '../i18n/format';
@@ -30,7 +30,7 @@ export function summarize(file: AssessmentFile, rubric: AnyRubric | undefined): 
       level: levelName(rubric, e.level),
     };
   }
-  const e = evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers);
+  const e = evaluateChecklist(rubric, checklistAnswersOf(file));
   return {
     rubric: short,
     completeness: Math.round(((e.itemCount - e.unanswered.length) / e.itemCount) * 100),

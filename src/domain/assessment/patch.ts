@@ -3,7 +3,7 @@
  * the same patches to the latest stored copy inside a transaction, so two tabs editing different
  * answers never overwrite each other's work.
  */
-import type { Answer, ScenarioChecks } from './types';
+import { scenarioChecks, type Answer, type ScenarioChecks } from './types';
 import type { AssessmentFile } from './file';
 import type { Extension, Meta, ReadinessValue, RoadmapStepState } from './extension';
 import type { AttachmentRef } from './extension-attachments';
@@ -44,7 +44,7 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       else next.answers[patch.id] = Array.isArray(patch.value) ? [...patch.value].sort((a, b) => a - b) : patch.value;
       break;
     case 'scenario':
-      if (patch.checks.some(Boolean)) next.scenarios[patch.id] = [...patch.checks] as unknown as ScenarioChecks;
+      if (patch.checks.some(Boolean)) next.scenarios[patch.id] = scenarioChecks(patch.checks);
       else delete next.scenarios[patch.id];
       break;
     case 'profile': {

@@ -11,3 +11,23 @@ export interface AssessmentInput {
   answers: Answers;
   scenarios: ScenarioAnswers;
 }
+
+/** A checklist rubric's answers: item id → met (true) or not (false). */
+export type ChecklistAnswers = Record<string, boolean>;
+
+/**
+ * What an assessment's answers hold, by the model of its rubric: option indices and scenario ticks for a
+ * weighted rubric, met / not met per item for a checklist. The file keeps both in its one `answers` key (its
+ * `rubric` says which shape applies); answerSetOf reads it as the one its rubric's model says.
+ */
+export type AnswerSet =
+  | { model: 'weighted-scenarios'; answers: Answers; scenarios: ScenarioAnswers }
+  | { model: 'required-checklist'; answers: Readonly<ChecklistAnswers> };
+
+/** The four ticks of a scenario from any list of them (missing levels unticked, extra ones ignored). */
+export const scenarioChecks = (ticks: readonly boolean[]): ScenarioChecks => [
+  ticks[0] === true,
+  ticks[1] === true,
+  ticks[2] === true,
+  ticks[3] === true,
+];

@@ -8,7 +8,8 @@ import type { Profile } from '../assessment/profile';
 import { toChecklistCliResult, toCliResult, type ChecklistCliResult, type CliResult } from '../cli-result';
 import { getAnyRubric, loadRubricsFor, type AnyRubric } from '../rubric/registry';
 import { evaluate, type Evaluation } from '../scoring/evaluate';
-import { evaluateChecklist, type ChecklistAnswers } from '../scoring/checklist';
+import { evaluateChecklist } from '../scoring/checklist';
+import { checklistAnswersOf } from '../assessment/answers';
 
 export type ScoredText =
   { ok: true; result: CliResult | ChecklistCliResult; profile: Profile } | { ok: false; error: string };
@@ -41,7 +42,7 @@ export function cliResultOf(
     return { result: toCliResult(evaluation), evaluation };
   }
   return {
-    result: toChecklistCliResult(rubric.id, evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers)),
+    result: toChecklistCliResult(rubric.id, evaluateChecklist(rubric, checklistAnswersOf(file))),
   };
 }
 

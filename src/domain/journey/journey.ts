@@ -12,7 +12,8 @@ import type { Profile } from '../assessment/profile';
 import type { Extension } from '../assessment/extension';
 import { EXTENSION_KEY } from '../vocabulary';
 import { type Evaluation, evaluate } from '../scoring/evaluate';
-import { type ChecklistAnswers, type ChecklistEvaluation, evaluateChecklist } from '../scoring/checklist';
+import { type ChecklistEvaluation, evaluateChecklist } from '../scoring/checklist';
+import { checklistAnswersOf } from '../assessment/answers';
 import type { CostModel } from '../planner/cost-model';
 import { costModel } from '../planner/costs';
 import { type Plan, planNextLevels } from '../planner/plan';
@@ -106,7 +107,7 @@ function weighted({ rubric, file, costs, guide }: WeightedJourneyInput): Weighte
 
 function checklist({ rubric, file, onto, guide }: ChecklistJourneyInput): ChecklistJourney {
   // a checklist file's answers are item id → met (assessment/file.ts validates them by the rubric's model)
-  const evaluation = evaluateChecklist(rubric, file.answers as unknown as ChecklistAnswers);
+  const evaluation = evaluateChecklist(rubric, checklistAnswersOf(file));
   if (!onto) return { model: rubric.model, rubric, evaluation, plans: [] };
   const readiness = file[EXTENSION_KEY]?.readiness;
   const plans = [checklistPlan(onto.rubric, rubric, onto.mapping, evaluation, {}, readiness)];

@@ -4,7 +4,14 @@
  * and the plan is their union. Everything is exact: integer costs and rational score gains.
  */
 import type { LevelRule, Question, WeightedRubric } from '../rubric/schema';
-import type { Answer, Answers, AssessmentInput, ScenarioAnswers, ScenarioChecks } from '../assessment/types';
+import {
+  scenarioChecks,
+  type Answer,
+  type Answers,
+  type AssessmentInput,
+  type ScenarioAnswers,
+  type ScenarioChecks,
+} from '../assessment/types';
 import { type Rational, ZERO, cmp, div, mul, rat, sub, sum } from '../scoring/rational';
 import { optionScore, questionsOf, scoreAnswers } from '../scoring/score';
 import { allScenarios, scenarioLevel } from '../scoring/scenarios';
@@ -102,7 +109,7 @@ function planScenarios(rubric: WeightedRubric, scenarios: ScenarioAnswers, rule:
   const forCount = open.filter((s) => !forConstraint.includes(s)).slice(0, needCount);
   const reachable = forConstraint.length === needConstraint && forCount.length === needCount;
   const step = (s: Candidate, reason: ScenarioStep['reason']): ScenarioStep & { order: number } => {
-    const after = s.checks.map((c, i) => c || s.levelsToTick.includes(i + 1)) as unknown as ScenarioChecks;
+    const after = scenarioChecks(s.checks.map((c, i) => c || s.levelsToTick.includes(i + 1)));
     const { id, constraint, from, levelsToTick, cost, order } = s;
     return { id, constraint, from, to: scenarioLevel(after), levelsToTick, cost, reason, order };
   };
@@ -266,7 +273,7 @@ export function applyPlan(rubric: WeightedRubric, input: AssessmentInput, plan: 
   const scenarios: Record<string, ScenarioChecks> = { ...input.scenarios };
   for (const s of plan.scenarioSteps) {
     const checks = scenarios[s.id] ?? NONE;
-    scenarios[s.id] = checks.map((c, i) => c || s.levelsToTick.includes(i + 1)) as unknown as ScenarioChecks;
+    scenarios[s.id] = scenarioChecks(checks.map((c, i) => c || s.levelsToTick.includes(i + 1)));
   }
   return { answers, scenarios };
 }

@@ -20,7 +20,7 @@
  */
 import type { WeightedRubric } from '../rubric/schema';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
-import type { AssessmentInput, Answer, ScenarioChecks } from '../assessment/types';
+import { scenarioChecks, type AssessmentInput, type Answer, type ScenarioChecks } from '../assessment/types';
 import type { AttachmentRef } from '../assessment/extension-attachments';
 import { evaluate } from '../scoring/evaluate';
 import { evaluateChecklist, checklistItems, type ChecklistAnswers } from '../scoring/checklist';
@@ -133,7 +133,7 @@ export function defendedLevel(
       }
       kept[l - 1] = !gap && by.length > 0;
     }
-    if (kept.some(Boolean)) scenarios[s.id] = kept as unknown as ScenarioChecks;
+    if (kept.some(Boolean)) scenarios[s.id] = scenarioChecks(kept);
   }
   const before = evaluate(rubric, file);
   const after = evaluate(rubric, { answers, scenarios });

@@ -7,9 +7,10 @@
  * from `met` is unanswered and counts as not met.
  */
 import type { ChecklistItem, ChecklistRubric } from '../rubric/checklist-schema';
+import type { ChecklistAnswers } from '../assessment/types';
 
 /** Per item id: true = met, false = not met; absent = not answered yet. */
-export type ChecklistAnswers = Record<string, boolean>;
+export type { ChecklistAnswers };
 
 export interface LevelRequirement {
   level: number;

@@ -145,8 +145,10 @@ export class Writer {
 
   /** Where the last autotable ended. */
   get tableY(): number {
-    const last = (this.pdf as unknown as { lastAutoTable?: { finalY?: number } }).lastAutoTable;
-    return last?.finalY ?? this.y;
+    // jspdf-autotable leaves the table it drew on the document, outside jsPDF's own type
+    const last: unknown = Reflect.get(this.pdf, 'lastAutoTable');
+    const finalY: unknown = typeof last === 'object' && last !== null ? Reflect.get(last, 'finalY') : undefined;
+    return typeof finalY === 'number' ? finalY : this.y;
   }
 
   // --- footer -------------------------------------------------------------------------------------------------------
