@@ -328,7 +328,7 @@ describe('applying a plan reaches its target (300 random assessments)', () => {
       }
     }
     expect(plans).toBeGreaterThan(300);
-  });
+  }, 30_000); // 600 plans: seconds on a loaded two-core machine
 });
 
 // ── optimality against exhaustive search ─────────────────────────────────────────────────────────
