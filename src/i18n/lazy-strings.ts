@@ -21,14 +21,18 @@ function mergeInto(target: Tree, src: Tree): void {
 
 let registered = false;
 
-/** Makes the lazily loaded screens' strings available; does nothing after the first call. */
-export function lazyStrings(): void {
-  if (registered) return;
-  registered = true;
-  const trees: Record<Language, Tree> = { 'zh-CN': ownerZh, en: ownerEn };
+/** Registers one lazily loaded screen's strings in both languages (merged deep over what is there). */
+export function registerStrings(trees: Record<Language, Tree>): void {
   for (const [lang, tree] of Object.entries(trees) as [Language, Tree][]) {
     i18next.addResourceBundle(lang, 'translation', tree, true, false);
     const loaded = RESOURCES[lang];
     if (loaded) mergeInto(loaded, tree); // the trees the rest of the app reads say what is there
   }
+}
+
+/** Makes the lazily loaded screens' strings available; does nothing after the first call. */
+export function lazyStrings(): void {
+  if (registered) return;
+  registered = true;
+  registerStrings({ 'zh-CN': ownerZh, en: ownerEn });
 }
