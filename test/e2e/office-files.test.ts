@@ -3,7 +3,7 @@
  * named by enterprise, year and kind, read back (unzipped XML) — and the Chinese pair opened by a real office suite:
  * LibreOffice converts each to PDF (one soffice run per file) and pdftotext finds the Chinese text intact.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ARTIFACTS, CHROMIUM, pageForEach } from './browser';
-import { gotoRoute } from './wait';
 import { seed } from './seed';
 import { unzip, wordParagraphs, xlsxSheets } from '../ui/office-xml';
 
@@ -27,6 +26,12 @@ async function download(page: Page, button: string, saveAs: string) {
   const file = join(ARTIFACTS, saveAs);
   await d.saveAs(file);
   return { file, name: d.suggestedFilename() };
+}
+
+/** Opens an assessment's report screen and waits until its report document is shown. */
+async function openReport(page: Page, id: string | undefined) {
+  await page.goto(`${inject('baseUrl')}#/a/${id}/report`);
+  await page.getByTestId('report').waitFor();
 }
 
 /** LibreOffice, headless, with a profile of its own that is deleted afterwards: FILE → PDF → text. */
@@ -65,18 +70,19 @@ describe.skipIf(!CHROMIUM)('Word and Excel downloads', () => {
   const browser = pageForEach({ locale: 'zh-CN' });
 
   for (const lang of ['zh-CN', 'en'] as const) {
-    it(`downloads the report as .docx and the form and roadmap as .xlsx in ${lang}`, { timeout: 180_000 }, async () => {
+    it(`downloads the report as .docx and the form and roadmap as .xlsx in ${lang}`, { timeout: 300_000 }, async () => {
       const { page } = browser;
       const [id] = await seed(page, example, NAME);
-      await gotoRoute(page, `#/a/${id}/report`, '中小企业数字化水平自评报告');
+      await openReport(page, id);
       if (lang === 'en') {
         await page.getByTestId('language').selectOption('en');
-        await expect.poll(() => page.locator('[data-testid=report] h2').first().innerText()).toMatch(/^1\. /);
+        // the English strings load on demand: wait until the report is in English
+        await expect.poll(() => page.locator('[data-testid=report] h2').first().innerText()).toBe('One-page summary');
       }
       const zh = lang === 'zh-CN';
 
       const docx = await download(page, zh ? '下载 Word' : 'Download Word', `office-${lang}.docx`);
-      expect(docx.name).toBe(zh ? `${NAME}-2026-自评报告.docx` : `${NAME}-2026-self-assessment-report.docx`);
+      expect(docx.name).toBe(zh ? `${NAME}-2026-自评报告-完整版.docx` : `${NAME}-2026-report-full.docx`);
       await expect
         .poll(() => page.getByTestId('pdf-status').innerText())
         .toBe(zh ? 'Word 文件已生成。' : 'The Word file is ready.');
@@ -102,13 +108,23 @@ describe.skipIf(!CHROMIUM)('Word and Excel downloads', () => {
       expect(String(items[0]![0])).toContain(NAME);
 
       if (!zh) return;
+      // the filled-in official form alone, as Word: every option marked ☑ or □
+      await page.getByRole('radio', { name: '自评表' }).check();
+      await expect.poll(() => page.locator('[data-testid=report] .summary-title').count()).toBe(0); // form only
+      const form = await download(page, '下载 Word', 'office-form-zh-CN.docx');
+      expect(form.name).toBe(`${NAME}-2026-自评表.docx`);
+      const formText = wordParagraphs(unzip(readFileSync(form.file))['word/document.xml']!).join('\n');
+      expect(formText).toContain('☑ ');
+      expect(formText).toContain('□ ');
+
       if (!SOFFICE) {
         if (process.env.CI === 'true') throw new Error('LibreOffice (soffice) is needed under CI=true');
         console.warn('[office] soffice not found: the LibreOffice check is skipped');
         return;
       }
       const wordPdf = officeText(docx.file).replace(/\s+/g, '');
-      expect(wordPdf).toContain('中小企业数字化水平自评报告');
+      expect(wordPdf).toContain('一页摘要');
+      expect(wordPdf).toContain('☑');
       expect(wordPdf).toContain(NAME);
       expect(wordPdf).toContain('质量管理');
       const excelPdf = officeText(xlsx.file).replace(/\s+/g, '');
@@ -117,4 +133,23 @@ describe.skipIf(!CHROMIUM)('Word and Excel downloads', () => {
       expect(excelPdf).toContain('计入等级');
     });
   }
+
+  it('downloads Word and Excel for the 晨星工厂 checklist rubric too, from the same report document', async () => {
+    const { page } = browser;
+    const chenxing = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'));
+    const [id] = await seed(page, chenxing, '示例电气');
+    await openReport(page, id);
+    const docx = await download(page, '下载 Word', 'office-chenxing.docx');
+    expect(docx.name).toMatch(/^示例电气-\d{4}-自评报告-完整版\.docx$/);
+    const text = wordParagraphs(unzip(readFileSync(docx.file))['word/document.xml']!).join('\n');
+    expect(text).toContain('示例电气');
+    expect(text).toContain('☑ ');
+    const xlsx = await download(page, '下载 Excel', 'office-chenxing.xlsx');
+    expect(xlsx.name).toMatch(/^示例电气-\d{4}-自评表与路线图\.xlsx$/);
+    const sheets = xlsxSheets(unzip(readFileSync(xlsx.file)));
+    expect(sheets.size).toBeGreaterThan(2);
+    const all = [...sheets.values()].flat(2).join('\n');
+    expect(all).toContain('示例电气');
+    expect(all).toContain('☑ ');
+  });
 });
