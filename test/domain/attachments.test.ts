@@ -37,7 +37,8 @@ const issuesOf = (data: unknown) => {
 
 describe('digilevel.attachments', () => {
   it('documents every key of an attachment the validator knows, and only those', () => {
-    const section = doc.slice(doc.indexOf('## Attachments'), doc.indexOf('## Re-assessments'));
+    const start = doc.indexOf('## Attachments');
+    const section = doc.slice(start, doc.indexOf('\n## ', start + 1));
     const documented = [...section.matchAll(/^\| `([a-zA-Z]+)`/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(REF).sort());
     expect(doc).toContain('| `attachments`');
