@@ -1,7 +1,9 @@
 /**
- * Strings of screens that load on demand (the owner path's scenarios, items and results), registered when
- * such a screen's chunk loads instead of riding in the first visit's bundle (features/ is merged eagerly).
- * Both languages are registered: English may be chosen later, and loadLanguage merges over them (deep).
+ * Strings of screens that load on demand, registered when such a screen's chunk loads instead of riding in
+ * the first visit's bundle (features/ is merged eagerly, and every English feature file is fetched before an
+ * English first render). Each bundle lives in src/i18n/lazy/<name>.<lang>.json; the module that needs it
+ * calls registerStrings with its trees (src/i18n/lazy/*.ts). Both languages are registered: English may be
+ * chosen later, and loadLanguage merges over them (deep).
  * A function to call, not an import for its side effect: the package declares no side effects, so the
  * bundler would drop a bare `import './lazy-strings'`.
  */
@@ -10,29 +12,29 @@ import ownerZh from './lazy/owner.zh-CN.json';
 import ownerEn from './lazy/owner.en.json';
 import { RESOURCES, type Language } from './translator';
 
-type Tree = { [key: string]: string | Tree };
+export type Strings = { [key: string]: string | Strings };
 
-function mergeInto(target: Tree, src: Tree): void {
+function mergeInto(target: Strings, src: Strings): void {
   for (const [k, v] of Object.entries(src)) {
     if (typeof v === 'string') target[k] = v;
-    else mergeInto((target[k] = typeof target[k] === 'object' ? target[k] : {}) as Tree, v);
+    else mergeInto((target[k] = typeof target[k] === 'object' ? target[k] : {}) as Strings, v);
   }
 }
 
-let registered = false;
+const registered = new WeakSet<Strings>();
 
-/** Registers one lazily loaded screen's strings in both languages (merged deep over what is there). */
-export function registerStrings(trees: Record<Language, Tree>): void {
-  for (const [lang, tree] of Object.entries(trees) as [Language, Tree][]) {
+/** Registers one bundle's strings in both languages (merged deep over what is there); once per bundle. */
+export function registerStrings(trees: Record<Language, Strings>): void {
+  if (registered.has(trees['zh-CN'])) return;
+  registered.add(trees['zh-CN']);
+  for (const [lang, tree] of Object.entries(trees) as [Language, Strings][]) {
     i18next.addResourceBundle(lang, 'translation', tree, true, false);
     const loaded = RESOURCES[lang];
     if (loaded) mergeInto(loaded, tree); // the trees the rest of the app reads say what is there
   }
 }
 
-/** Makes the lazily loaded screens' strings available; does nothing after the first call. */
+/** The owner path's strings (scenarios, items, results). */
 export function lazyStrings(): void {
-  if (registered) return;
-  registered = true;
   registerStrings({ 'zh-CN': ownerZh, en: ownerEn });
 }

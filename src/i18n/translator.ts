@@ -43,8 +43,9 @@ export async function loadLanguage(lang: Language): Promise<void> {
     ...Object.values(englishFeatures).map((load) => load()),
   ]);
   const tree = merge(base.default, Object.fromEntries(features.map((f, i) => [String(i), f])));
-  RESOURCES[lang] = tree;
   i18next.addResourceBundle(lang, 'translation', tree, true, true);
+  // i18next's merged tree: it keeps the strings lazily loaded screens registered before (lazy-strings.ts)
+  RESOURCES[lang] = i18next.getResourceBundle(lang, 'translation') as Tree;
 }
 
 // Only Chinese is loaded at start; every lookup names its language (`lng`), so this default is never relied on.

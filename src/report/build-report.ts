@@ -21,6 +21,9 @@ import { evidenceBlocks } from './evidence-blocks';
 import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary-blocks';
 import { topActions } from '../domain/journey/summary';
 import { formBlocks } from './form-blocks';
+import { reportStrings } from '../i18n/lazy/report';
+
+reportStrings(); // the report's strings load with its code, not with the first visit
 
 /**
  * short (精简版): the one-page summary, the plan and the roadmap by horizon, for a meeting; full (完整版): everything,

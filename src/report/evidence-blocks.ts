@@ -18,6 +18,9 @@ import {
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block } from './document';
+import { reviewStrings } from '../i18n/lazy/review';
+
+reviewStrings(); // the review's strings load with the report code, not with the first visit
 
 /** The appendix in `lang`; empty for a rubric without evidence guidance. */
 export function evidenceBlocks(

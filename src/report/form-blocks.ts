@@ -17,6 +17,9 @@ import { nameYears } from '../domain/derive/years';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block, FormCell } from './document';
+import { reportStrings } from '../i18n/lazy/report';
+
+reportStrings(); // also when the Excel workbook uses the form without the rest of the report
 
 /** The blanks of a 具体数据 line: "[    ]" with any number of spaces. */
 const BLANK = /\[\s*\]/g;

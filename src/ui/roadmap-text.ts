@@ -1,5 +1,8 @@
 /** Words for roadmap data the guides store as keys: a system key becomes its name (acronyms stay as they are). */
 import { t } from '../i18n/index.svelte';
+import { roadmapStrings } from '../i18n/lazy/roadmap';
+
+roadmapStrings(); // loads with the roadmap screen (RoadmapView → RoadmapStepCard → here), not with the first visit
 
 const NAMED = new Set([
   'cloud-saas',
