@@ -6,6 +6,7 @@ import { generateRoadmap, filterSteps, type Roadmap } from '../../src/domain/roa
 import { fitsSize, stepWeight, SIZE_RULE_CITATION } from '../../src/domain/roadmap/size-fit';
 import { CLOSING_ACTION } from '../../src/domain/roadmap/closing';
 import { planRoadmap, quarterIndex } from '../../src/domain/roadmap/plan-view';
+import { topActions } from '../../src/domain/journey/summary';
 import { getGuide } from '../guides';
 import { SCORE_40, scenariosAt } from '../helpers';
 
@@ -134,5 +135,27 @@ describe('the roadmap as a plan', () => {
     ]);
     expect(ids(p.quarters[0]!.steps)).toEqual([a]);
     expect(quarterIndex('2027-Q5')).toBeUndefined();
+  });
+
+  it.each(INDUSTRIES)('%s: the screen and the report (summary, Excel) give every step the same horizon', (industry) => {
+    for (const size of ['micro-small', 'little-giant'] as const) {
+      const open = roadmap(industry, size).steps.filter((s) => s.status === 'open');
+      // quarters now, this year and later on some steps, none on the rest
+      const r = roadmap(industry, size, {
+        [open[1]!.action.id]: { quarter: '2026-Q4' },
+        [open[2]!.action.id]: { quarter: '2027-Q2' },
+        [open[3]!.action.id]: { quarter: '2029-Q1' },
+      });
+      const screen = new Map(
+        Object.values(planRoadmap(r, { now: NOW, costs }).horizons).flatMap((l) =>
+          l.map((x) => [x.step.action.id, x.horizon] as const),
+        ),
+      );
+      const report = topActions(r, evaluation.level, NOW, Infinity);
+      expect(report.length).toBe(screen.size);
+      for (const a of report)
+        expect([a.step.action.id, a.horizon]).toEqual([a.step.action.id, screen.get(a.step.action.id)]);
+      expect(new Set(report.map((a) => a.horizon)).size).toBeGreaterThan(1);
+    }
   });
 });

@@ -7,9 +7,9 @@
 import type { CostModel } from '../planner/cost-model';
 import { itemStepCost, scenarioStepCost } from '../planner/cost-model';
 import type { Roadmap, RoadmapStep } from './generate';
+import { HORIZONS, type Horizon, horizonRule, quarterIndex } from './horizon';
 
-export const HORIZONS = ['days90', 'year', 'years'] as const;
-export type Horizon = (typeof HORIZONS)[number];
+export { HORIZONS, quarterIndex, type Horizon } from './horizon';
 export type OwnerRole = 'management' | 'production' | 'quality' | 'equipment' | 'it' | 'sales' | 'supply-chain' | 'rd';
 export type SolutionKind = 'saas' | 'system' | 'equipment' | 'organisation';
 export type EffortBand = 'small' | 'medium' | 'large';
@@ -72,33 +72,15 @@ const band = (units: number): EffortBand => (units <= 1 ? 'small' : units <= 3 ?
 /** The effort band of a step from the cost model (≤ 1 unit small, ≤ 3 medium, more large). */
 export const effortOf = (step: RoadmapStep, costs: CostModel): EffortBand => band(unitsOf(step, costs));
 
-/** "2027-Q2" → a running quarter number; undefined when malformed. */
-export function quarterIndex(quarter: string): number | undefined {
-  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  return m ? Number(m[1]) * 4 + Number(m[2]) - 1 : undefined;
-}
 const quarterName = (i: number) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
 
-/**
- * The plan of the open steps. A target quarter decides the horizon (this quarter or past: 90 days; within
- * the next three quarters: this year; later: one to three years). Otherwise: a step serving the next level
- * whose prerequisites are all settled can start now (90 days); one still waiting on a prerequisite this
- * year; everything else (the level after, the rest of the guide) one to three years.
- */
+/** The plan of the open steps; each step's horizon by the one rule of horizon.ts (the report uses it too). */
 export function planRoadmap(
   roadmap: Roadmap,
   options: { now: number; costs: CostModel; fittingOnly?: boolean },
 ): RoadmapPlan {
-  const d = new Date(options.now);
-  const today = d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
-  const status = new Map(roadmap.steps.map((s) => [s.action.id, s.status]));
   const open = roadmap.steps.filter((s) => s.status === 'open' && (!options.fittingOnly || s.fitsSize));
-  const horizonOf = (s: RoadmapStep): Horizon => {
-    const q = s.quarter ? quarterIndex(s.quarter) : undefined;
-    if (q !== undefined) return q - today <= 0 ? 'days90' : q - today <= 3 ? 'year' : 'years';
-    if (s.serves !== 'next') return 'years';
-    return s.action.prerequisites.every((p) => status.get(p) !== 'open') ? 'days90' : 'year';
-  };
+  const horizonOf = horizonRule(roadmap, options.now);
   const planned = open.map((step): PlannedStep => {
     const units = unitsOf(step, options.costs);
     return { step, horizon: horizonOf(step), owner: ownerOf(step), kind: kindOf(step), effort: band(units), units };
