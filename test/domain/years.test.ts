@@ -19,9 +19,12 @@ describe('years named from the assessment year', () => {
       '2025 年每百元营业收入的成本，比 2024 年高了还是低了？',
     ],
     ['上年度', 'zh-CN', '2025 年度'],
+    ['营业收入为[1]万元；前年员工人数', 'zh-CN', '营业收入为[1]万元；2024 年员工人数'],
+    ['the figure for the year before last was', 'en', 'the figure for 2024 was'],
     ['Operating revenue last year', 'en', 'Operating revenue in 2025'],
     ['Operating revenue the year before last', 'en', 'Operating revenue in 2024'],
     ['Last year', 'en', 'In 2025'],
+    ['Year before', 'en', 'In 2024'],
     [
       'Was cost per 100 yuan of revenue last year higher or lower than the year before?',
       'en',

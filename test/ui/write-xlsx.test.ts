@@ -85,7 +85,7 @@ describe('Excel workbook', () => {
       '具体数据[72%]，其中生产设备数量为[50]台，实现数字化的生产设备数量为[36]台',
     );
     expect(body.find((r) => r[0] === 14)![6]).toBe(
-      '企业上年员工人数为[120]人，营业收入为[8,650.5]万元；前年员工人数为[    ]人，营业收入为[    ]万元',
+      '企业 2025 年员工人数为[120]人，营业收入为[8,650.5]万元；2024 年员工人数为[    ]人，营业收入为[    ]万元',
     );
     expect(body.find((r) => r[0] === 3)![6] ?? '').toBe(''); // nothing typed: no line
     expect(body.find((r) => r[0] === 1)![6] ?? '').toBe('');
@@ -134,6 +134,30 @@ describe('Excel workbook', () => {
     if (table?.kind !== 'table') throw new Error('no evidence table in the report');
     expect(evidence[1]).toEqual(table.head);
     expect(evidence.slice(2).map((r) => table.head.map((_, i) => r[i] ?? ''))).toEqual(table.rows);
+  });
+
+  it('names the years of the figures and lists the other energy rows under the energy item', async () => {
+    const diesel = { name: '柴油', unit: '吨', coefficient: 1.4571, lastYear: 2, yearBefore: 3 };
+    const withEnergy: AssessmentFile = {
+      ...file,
+      [EXTENSION_KEY]: {
+        ...file[EXTENSION_KEY],
+        numbers: { q12: { 'energy-last-year': 1200 } },
+        energy: { other: [diesel] },
+      },
+    };
+    const zh = (await workbook('zh-CN', withEnergy)).sheets.get('评测题')!;
+    expect(String(zh.find((r) => r[0] === 12)![6]).split('\n')).toEqual([
+      '企业 2025 年综合能源消费量为[1,200]吨标准煤，2024 年数据为[    ]吨标准煤',
+      '2025 年用量：柴油 2 吨 × 1.4571（用户填写的折标系数）= 2.9142 吨标准煤',
+      '2024 年用量：柴油 3 吨 × 1.4571（用户填写的折标系数）= 4.3713 吨标准煤',
+    ]);
+    const en = (await workbook('en', withEnergy)).sheets.get('Items')!;
+    const lines = String(en.find((r) => r[0] === 12)![6]);
+    expect(lines).toContain('in 2025 was [1,200]');
+    expect(lines).toContain('the figure for 2024 was [    ]');
+    expect(lines).toMatch(/^In 2024: .*柴油/m);
+    expect(lines).not.toMatch(/last year|year before|上年|前年/i);
   });
 
   it('is in English with English sheet names and columns', async () => {

@@ -19,10 +19,13 @@ export function figureYears(assessmentYear: number | undefined): FigureYears | u
 const ZH = /(上年度|上一年度|上年|去年|前年)/g;
 /** Longest first, so "the year before last" is not read as "the year before" + "last". */
 const EN: [RegExp, (y: FigureYears) => string][] = [
+  [/\bfor the year before last\b/g, (y) => `for ${y.before}`],
   [/\bthe year before last\b/g, (y) => `in ${y.before}`],
   [/\bthan the year before\b/g, (y) => `than in ${y.before}`],
   [/\bwith the year before\b/g, (y) => `with ${y.before}`],
   [/\band the year before\b/g, (y) => `and ${y.before}`],
+  // a label on its own ("Year before", the energy table's column)
+  [/\bYear before\b(?! last)/g, (y) => `In ${y.before}`],
   [/\bLast year\b/g, (y) => `In ${y.last}`],
   [/\blast year\b/g, (y) => `in ${y.last}`],
 ];
@@ -36,7 +39,8 @@ export function nameYears(text: string, assessmentYear: number | undefined, lang
     const year = word === '前年' ? y.before : y.last;
     const suffix = word.endsWith('年度') ? '年度' : '年';
     const before = at > 0 ? text[at - 1]! : '';
-    // a space between the digits and Chinese text on the left, as in the labels ("企业 2025 年")
-    return `${before && !/[\s（(“"]/.test(before) ? ' ' : ''}${year} ${suffix}`;
+    // a space between the digits and Chinese text on the left, as in the labels ("企业 2025 年"), none after
+    // punctuation ("万元；2024 年")
+    return `${before && !/[\s（(“"，。；：、]/.test(before) ? ' ' : ''}${year} ${suffix}`;
   });
 }

@@ -9,7 +9,8 @@ import type { Translator } from '../../i18n/translator';
 import { phrases } from '../../i18n/phrases';
 import type { ReportInput } from '../build-report';
 import type { ReportDocument } from '../document';
-import { filledDataLine } from '../form-blocks';
+import { nameYears } from '../../domain/derive/years';
+import { filledDataLine, otherEnergyLines } from '../form-blocks';
 
 export type CellValue = string | number;
 
@@ -141,10 +142,16 @@ export function workbookTitle(file: AssessmentFile, rubric: string, tr: Translat
   return [name, file.profile?.year, tr.t('office.selfAssessment', { rubric })].filter(Boolean).join(' · ');
 }
 
-/** The item's 具体数据 line as the filled-in form prints it ("具体数据[72%]，其中…[50]台"); empty when nothing is typed. */
+/**
+ * The item's 具体数据 line as the filled-in form prints it ("具体数据[72%]，其中…[50]台"), with 上年/前年 named as
+ * the years they are (a workbook is read next to another year's), and under the energy item the "other energy"
+ * rows as the report lists them; empty when nothing is typed.
+ */
 function figures(rubric: ReportInput['journey']['rubric'], q: Question, file: AssessmentFile, tr: Translator): string {
   const line = filledDataLine(rubric, q, file, tr.lang, (n) => tr.num(n, 4));
-  return line && line !== q.numericPrompt?.[tr.lang] ? line : '';
+  const typed = line && line !== q.numericPrompt?.[tr.lang] ? [nameYears(line, file.profile?.year, tr.lang)] : [];
+  const energyItem = (q.numericFields ?? []).some((f) => f.id === 'energy-last-year');
+  return [...typed, ...(energyItem ? otherEnergyLines(file, tr.lang) : [])].join('\n');
 }
 
 /** The report document's evidence checklist table (after the heading with id "evidence"), if it has one. */
