@@ -8,6 +8,8 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting(), serviceWorker()],
   build: { target: 'es2022', sourcemap: false },
+  // the cohort worker loads rubrics on demand (dynamic imports): only ES module workers can split chunks
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -46,3 +46,4 @@ export * from './pack/manifest';
 export * from './cohort/member';
 export * from './cohort/aggregate';
 export * from './merge/merge';
+export * from './cohort/export';

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'compare'; id: string; other: string | undefined }
   | { name: 'method' }
   | { name: 'trend'; enterprise: string }
+  | { name: 'cohorts' }
+  | { name: 'cohort'; id: string }
   | { name: 'not-found' };
 
 /** Longer paths are no route of ours (ids are UUIDs); they go to the not-found page without being split. */
@@ -59,6 +61,8 @@ export function parseRoute(path: string): Route {
   if (parts[0] === 'rubric' && parts.length === 1) return { name: 'rubric' };
   if (parts[0] === 'method' && parts.length === 1) return { name: 'method' };
   if (parts[0] === 'e' && parts[1] && parts.length === 2) return { name: 'trend', enterprise: parts[1] };
+  if (parts[0] === 'cohort' && parts.length === 1) return { name: 'cohorts' };
+  if (parts[0] === 'cohort' && parts[1] && parts.length === 2) return { name: 'cohort', id: parts[1] };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
     switch (parts[2]) {
