@@ -19,6 +19,9 @@ import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import { trendModels } from './trend-models';
 import type { Block } from './document';
+import { progressStrings } from '../i18n/lazy/progress';
+
+progressStrings(); // loads with the report code, not with the first visit
 
 export interface ProgressEntry {
   /** Local record id. */
