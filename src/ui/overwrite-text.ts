@@ -10,7 +10,8 @@ import {
   type Overwrite,
   type Question,
 } from '../domain/index';
-import { clauses, list, loc, t } from '../i18n/index.svelte';
+import { nameYears } from '../domain/derive/years';
+import { clauses, currentLanguage, list, loc, t } from '../i18n/index.svelte';
 
 const MAX_CHARS = 80;
 /** The profile fields the profile screen edits (and names). */
@@ -34,7 +35,8 @@ function itemTitle(rubric: AnyRubric | undefined, id: string): string {
   return id;
 }
 
-export function overwriteField(o: Overwrite, rubric: AnyRubric | undefined): string {
+/** `year`: the assessment year, so a figure's label names its year ("2025 年营业收入") as the helper does. */
+export function overwriteField(o: Overwrite, rubric: AnyRubric | undefined, year?: number): string {
   const p = o.mine;
   switch (p.op) {
     case 'answer':
@@ -50,7 +52,8 @@ export function overwriteField(o: Overwrite, rubric: AnyRubric | undefined): str
     case 'number': {
       const q = question(rubric, p.question);
       const field = q?.numericFields?.find((f) => f.id === p.field);
-      return t('overwrite.number', { n: q?.number ?? p.question, title: field ? loc(field.label) : p.field });
+      const title = field ? nameYears(loc(field.label), year, currentLanguage()) : p.field;
+      return t('overwrite.number', { n: q?.number ?? p.question, title });
     }
     case 'override':
       return t('overwrite.override', { n: question(rubric, p.question)?.number ?? p.question });

@@ -19,7 +19,7 @@ const scenario = allScenarios(rubric)[0]!;
 function words(mine: Patch, theirs: Patch) {
   const [o] = findOverwrites([mine], applyPatch(newAssessmentFile('cn-sme-2024'), theirs));
   return {
-    field: overwriteField(o!, rubric),
+    field: overwriteField(o!, rubric, 2026),
     mine: overwriteValue(o!, rubric, o!.mineValue),
     theirs: overwriteValue(o!, rubric, o!.theirs),
   };
@@ -61,6 +61,12 @@ describe('overwrite notice words (English)', () => {
         mine: `${'x'.repeat(79)}…`,
         theirs: 'short',
       }),
+    ],
+    [
+      'a figure: its label names the year it is of (the assessment of 2026: 2025)',
+      { op: 'number', question: 'q14', field: 'revenue-last-year', value: 8000 },
+      { op: 'number', question: 'q14', field: 'revenue-last-year', value: 9000 },
+      () => ({ field: 'the figures of question 14 (Operating revenue in 2025)', mine: '8000', theirs: '9000' }),
     ],
   ])('%s', (_name, mine, theirs, expected) => {
     expect(words(mine, theirs)).toEqual(expected());
