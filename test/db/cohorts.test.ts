@@ -1,0 +1,129 @@
+/**
+ * The cohort import and store (issue "Many files"): each file costs only its own entry, duplicates are
+ * counted once, non-JSON files skipped, a backup contributes each assessment, and a finished import is
+ * written in one transaction into the cohort's own database (never the user's).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CohortDB, CohortStore } from '../../src/db/cohorts';
+import { contentKey, scoreFiles, type InputFile } from '../../src/state/cohort/score-files';
+import { BACKUP_FORMAT, csvHeader, csvRow, detailCsv, scoreAssessmentText } from '../../src/domain/index';
+
+const fixtureText = readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8');
+const checklistText = readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8');
+const encoder = new TextEncoder();
+const input = (source: string, text: string): InputFile => {
+  const bytes = encoder.encode(text);
+  return { source, size: bytes.length, bytes: async () => bytes };
+};
+const named = (name: string, year: number) => {
+  const d = JSON.parse(fixtureText);
+  d.profile = { ...d.profile, name, year };
+  return JSON.stringify(d);
+};
+
+let n = 0;
+let store: CohortStore;
+beforeEach(async () => {
+  const db = new CohortDB(`test-cohort-${n++}`);
+  await db.open();
+  let id = 0;
+  store = new CohortStore(db, () => 1_700_000_000_000, () => `c${id++}`);
+});
+
+describe('scoreFiles', () => {
+  it('scores, lists invalid files with the CLI error, counts duplicates once and skips non-JSON files', async () => {
+    const backup = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: '2026-05-01T08:00:00.000Z',
+      assessments: [JSON.parse(named('乙', 2026)), { format: 'nope' }],
+    });
+    const progress: number[] = [];
+    const out = await scoreFiles(
+      [
+        input('d/a.json', named('甲', 2026)),
+        input('d/copy.json', named('甲', 2026)),
+        input('d/bad.json', '{"format": '),
+        input('d/notes.txt', 'hello'),
+        input('d/list.json', checklistText),
+        input('d/backup.json', backup),
+      ],
+      (done) => progress.push(done),
+    );
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(out!.members.map((m) => m.source)).toEqual(['d/a.json', 'd/list.json', 'd/backup.json#1']);
+    expect(out!.duplicates).toEqual([{ source: 'd/copy.json', hash: await contentKey(encoder.encode(named('甲', 2026))) }]);
+    const bad = await scoreAssessmentText('{"format": ');
+    expect(out!.invalid.map((i) => [i.source, i.error])).toEqual([
+      ['d/bad.json', bad.ok ? '' : bad.error],
+      ['d/backup.json#2', expect.stringMatching(/^format: /)],
+    ]);
+    expect(out!.skipped).toBe(1);
+    expect(out!.members[0]!.scored.result).toMatchObject({ rubric: 'cn-sme-2024', level: 3, score: 60 });
+  });
+
+  it('stops when cancelled and returns nothing', async () => {
+    let calls = 0;
+    const out = await scoreFiles([input('a.json', fixtureText), input('b.json', fixtureText)], undefined, () => calls++ > 0);
+    expect(out).toBeUndefined();
+  });
+
+  it('hashes with SHA-256 (hex)', async () => {
+    expect(await contentKey(encoder.encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+});
+
+describe('CohortStore', () => {
+  it('writes a finished import at once; a file already in the cohort is a duplicate', async () => {
+    const c = await store.create('区试点');
+    const first = (await scoreFiles([input('a.json', named('甲', 2026)), input('b.json', named('乙', 2026))]))!;
+    expect(await store.addImport(c.id, first)).toBe(2);
+    const second = (await scoreFiles([input('again.json', named('甲', 2026)), input('bad.json', '[]')]))!;
+    expect(await store.addImport(c.id, second)).toBe(0);
+    const stored = (await store.get(c.id))!;
+    expect(stored.duplicates).toEqual([{ source: 'again.json', hash: first.members[0]!.hash }]);
+    expect(stored.invalid.map((i) => i.source)).toEqual(['bad.json']);
+    expect((await store.members(c.id)).map((m) => m.source).sort()).toEqual(['a.json', 'b.json']);
+  });
+
+  it('deletes a cohort with its members, leaving other cohorts alone', async () => {
+    const a = await store.create('A');
+    const b = await store.create('B');
+    const out = (await scoreFiles([input('a.json', fixtureText)]))!;
+    await store.addImport(a.id, out);
+    await store.addImport(b.id, out);
+    await store.remove(a.id);
+    expect(await store.get(a.id)).toBeUndefined();
+    expect(await store.members(a.id)).toEqual([]);
+    expect(await store.members(b.id)).toHaveLength(1);
+  });
+
+  it('writes nothing when the cohort is gone (the transaction fails whole)', async () => {
+    const out = (await scoreFiles([input('a.json', fixtureText)]))!;
+    await expect(store.addImport('missing', out)).rejects.toThrow(/not found/);
+    expect(await store.db.members.count()).toBe(0);
+  });
+});
+
+describe('detailCsv', () => {
+  it('is the CLI CSV for the same files: one row per file (duplicates included) in code-point order', async () => {
+    const out = (await scoreFiles([
+      input('z.json', named('甲', 2026)),
+      input('é.json', named('甲', 2026)),
+      input('a.json', '{'),
+    ]))!;
+    const ids = ['product-design'];
+    const csv = detailCsv(out.members, out.invalid, out.duplicates, ids);
+    const scored = await scoreAssessmentText(named('甲', 2026));
+    const broken = await scoreAssessmentText('{');
+    expect(csv).toBe(
+      [csvHeader(ids), csvRow('a.json', broken, ids), csvRow('z.json', scored, ids), csvRow('é.json', scored, ids)].join(
+        '\n',
+      ) + '\n',
+    );
+  });
+});
