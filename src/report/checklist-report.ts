@@ -6,6 +6,7 @@
  */
 import {
   EXTENSION_KEY,
+  checklistAnswersOf,
   checklistItems,
   type AssessmentFile,
   type ChecklistJourney,
@@ -17,6 +18,7 @@ import { translator, type Language, type Translator } from '../i18n/translator';
 import type { Block, FormCell, ReportDocument } from './document';
 import { reportDocument, type ReportVariant } from './build-report';
 import { actionsTable, horizonBlocks, type Purpose } from './summary-blocks';
+import { oursBlocks } from './ours-blocks';
 
 export interface ChecklistReportInput {
   journey: ChecklistJourney;
@@ -48,7 +50,7 @@ export function buildChecklistReport(
   const { t, loc } = tr;
   const name = file.profile?.name?.trim() || t('home.anonymous');
   const ext = file[EXTENSION_KEY];
-  const met = file.answers as unknown as Record<string, boolean>;
+  const met = checklistAnswersOf(file);
   const items = checklistItems(rubric);
   const itemName = (id: string) => {
     const item = items.find((x) => x.item.id === id)?.item;
@@ -196,6 +198,7 @@ export function buildChecklistReport(
   // 4. the roadmap by horizon, read through the mapping onto the national rubric
   if (roadmap) {
     blocks.push({ kind: 'heading', level: 1, text: t('checklistReport.plan'), id: 'roadmap' });
+    blocks.push(...oursBlocks(tr, journey.onto?.mapping.notOfficial));
     blocks.push(...horizonBlocks(topActions(roadmap, e.level, input.now, Infinity), lang, purpose));
   }
 
