@@ -17,6 +17,7 @@ export type Route =
   | { name: 'trend'; enterprise: string }
   | { name: 'cohorts' }
   | { name: 'cohort'; id: string }
+  | { name: 'merge'; ids: string[] }
   | { name: 'not-found' };
 
 /** Longer paths are no route of ours (ids are UUIDs); they go to the not-found page without being split. */
@@ -63,6 +64,9 @@ export function parseRoute(path: string): Route {
   if (parts[0] === 'e' && parts[1] && parts.length === 2) return { name: 'trend', enterprise: parts[1] };
   if (parts[0] === 'cohort' && parts.length === 1) return { name: 'cohorts' };
   if (parts[0] === 'cohort' && parts[1] && parts.length === 2) return { name: 'cohort', id: parts[1] };
+  // the assessments to merge, comma-separated; none: the screen asks which
+  if (parts[0] === 'merge' && parts.length <= 2)
+    return { name: 'merge', ids: (parts[1] ?? '').split(',').filter(Boolean) };
   if (parts[0] === 'a' && parts[1]) {
     const id = parts[1];
     switch (parts[2]) {

@@ -1,0 +1,87 @@
+/**
+ * The merged assessment as a file: the merged answers, and per item or scenario a note saying who answered
+ * what and whose answer was taken. The note is the record of provenance: it lives in `digilevel.notes`
+ * (keys the validator already accepts), so the file travels with it and other tools ignore it.
+ * The wording comes from the caller (the UI's language); this module only decides what is said where.
+ */
+import type { Answer, ScenarioChecks } from '../assessment/types';
+import type { AssessmentFile } from '../assessment/file';
+import type { WeightedRubric } from '../rubric/schema';
+import { EXTENSION_KEY, MAX_NOTE_CHARS } from '../vocabulary';
+import { questionsOf } from '../scoring/score';
+import { allScenarios } from '../scoring/scenarios';
+import { mergeKeyId, type Choice, type MergeKey, type Merged, type Respondent } from './merge';
+
+export interface MergeWords {
+  /** The first line of a disagreed key's note: the choice applied and the respondents it took ("取 财务（较低）"). */
+  took(choice: Choice, from: readonly string[]): string;
+  /** One respondent's value ("生产：选项 2"). */
+  value(label: string, key: MergeKey, value: Answer | ScenarioChecks | undefined): string;
+  /** One respondent's own note, when the respondents' notes differ ("生产的备注：…"). */
+  note(label: string, text: string): string;
+}
+
+const clip = (text: string) => (text.length > MAX_NOTE_CHARS ? `${text.slice(0, MAX_NOTE_CHARS - 1)}…` : text);
+
+/**
+ * The notes of the merged file, per question or scenario id: for a disagreed key the choice and each
+ * respondent's value; then the respondents' own notes (one shared text once, differing ones by respondent).
+ */
+export function mergedNotes(
+  rubric: WeightedRubric,
+  respondents: readonly Respondent[],
+  merged: Merged,
+  words: MergeWords,
+): Record<string, string> {
+  const keys: MergeKey[] = [
+    ...questionsOf(rubric).map((q) => ({ kind: 'item' as const, id: q.id })),
+    ...allScenarios(rubric).map((s) => ({ kind: 'scenario' as const, id: s.id })),
+  ];
+  const notes: Record<string, string> = {};
+  for (const key of keys) {
+    const lines: string[] = [];
+    const prov = merged.provenance[mergeKeyId(key)];
+    if (prov) {
+      lines.push(
+        words.took(
+          prov.choice,
+          prov.from.map((i) => respondents[i]!.label),
+        ),
+      );
+      for (const r of respondents)
+        lines.push(words.value(r.label, key, key.kind === 'item' ? r.answers[key.id] : r.scenarios[key.id]));
+    }
+    const own = respondents.map((r) => r.notes?.[key.id]?.trim() ?? '');
+    const distinct = [...new Set(own.filter(Boolean))];
+    if (distinct.length === 1) lines.push(distinct[0]!);
+    else respondents.forEach((r, i) => own[i] && lines.push(words.note(r.label, own[i])));
+    if (lines.length) notes[key.id] = clip(lines.join('\n'));
+  }
+  return notes;
+}
+
+/**
+ * A new file from the first respondent's file (rubric, profile, enterprise) with the merged answers and notes.
+ * Nothing else of the originals is carried over: numbers, evidence and roadmap belong to one respondent's
+ * answers and could contradict the merged ones.
+ */
+export function mergedFile(
+  first: AssessmentFile,
+  merged: Merged,
+  notes: Record<string, string>,
+  label: string,
+): AssessmentFile {
+  const enterpriseId = first[EXTENSION_KEY]?.meta?.enterpriseId;
+  return {
+    format: first.format,
+    version: first.version,
+    rubric: first.rubric,
+    ...(first.profile ? { profile: { ...first.profile } } : {}),
+    answers: merged.answers,
+    scenarios: merged.scenarios,
+    [EXTENSION_KEY]: {
+      meta: { label: label.slice(0, 200), ...(enterpriseId ? { enterpriseId } : {}) },
+      ...(Object.keys(notes).length ? { notes } : {}),
+    },
+  };
+}
