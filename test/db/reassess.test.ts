@@ -286,6 +286,28 @@ describe('re-assessment shifts the year figures (issue 15, fault 6)', () => {
     expect(file[EXTENSION_KEY]?.numbers).toEqual({});
     expect(needsUpdate).toEqual(['q12', 'q13', 'q14', 'q15']);
   });
+
+  it('moves the amounts of the user’s "other energy" rows a year back and keeps the rows', () => {
+    const f = fixture();
+    f[EXTENSION_KEY] = {
+      energy: {
+        lastYear: { anthracite: 40 },
+        other: [
+          { name: '柴油', unit: '吨', coefficient: 1.4571, lastYear: 2, yearBefore: 3 },
+          { name: '天然气', unit: '万立方米', coefficient: 12.143, yearBefore: 5 },
+        ],
+      },
+    };
+    const { file } = shiftFigures(f, getRubric('cn-sme-2024')!);
+    expect(file[EXTENSION_KEY]?.energy).toEqual({
+      yearBefore: { anthracite: 40 },
+      other: [
+        { name: '柴油', unit: '吨', coefficient: 1.4571, yearBefore: 2 },
+        // no amount last year: none the year before, not the stale one of two years ago
+        { name: '天然气', unit: '万立方米', coefficient: 12.143 },
+      ],
+    });
+  });
 });
 
 describe('one assessment per enterprise and year (issue 15, fault 7)', () => {

@@ -54,8 +54,8 @@ export function yearDependentQuestions(rubric: WeightedRubric): string[] {
 
 /**
  * The file with its year figures shifted (pure; `file` is not changed): for every pair, last year's value
- * becomes the year before's and last year's is removed; the energy table's "last year" amounts become the
- * "year before" amounts; the answers and overrides of yearDependentQuestions are cleared. `needsUpdate`:
+ * becomes the year before's and last year's is removed; the energy table's "last year" amounts (of its
+ * rows and of the user's "other energy" rows) become the "year before" amounts; the answers and overrides of yearDependentQuestions are cleared. `needsUpdate`:
  * those questions, for the list the re-assessment opens on.
  */
 export function shiftFigures(
@@ -76,8 +76,14 @@ export function shiftFigures(
       if (!Object.keys(q).length) delete numbers[question];
     }
   if (ext.energy) {
-    const lastYear = ext.energy.lastYear;
+    const { lastYear, other } = ext.energy;
     ext.energy = lastYear && Object.keys(lastYear).length ? { yearBefore: lastYear } : {};
+    // the user's own carriers stay (name, unit, coefficient: the enterprise still burns them); their amounts
+    // move a year back like the table's, and the new last year is left to fill in
+    if (other?.length)
+      ext.energy.other = other.map(({ lastYear: amount, yearBefore: _old, ...row }) =>
+        amount === undefined ? row : { ...row, yearBefore: amount },
+      );
   }
   const needsUpdate = yearDependentQuestions(rubric);
   const answers = { ...next.answers };
