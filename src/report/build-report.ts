@@ -21,6 +21,7 @@ import { evidenceBlocks } from './evidence-blocks';
 import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary-blocks';
 import { topActions } from '../domain/journey/summary';
 import { formBlocks } from './form-blocks';
+import { oursBlocks, oursNotice } from './ours-blocks';
 import { reportStrings } from '../i18n/lazy/report';
 
 reportStrings(); // the report's strings load with its code, not with the first visit
@@ -138,6 +139,7 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
     tone: 'muted',
     text: `${t('roadmap.sources')}${clauses(guide.sources.map((s) => loc(s.title)))}`,
   });
+  blocks.push(...oursBlocks(tr));
   const titles = new Map(guide.actions.map((a) => [a.id, loc(a.title)]));
   for (const stage of roadmap.stages) {
     const industryStages = list(stage.industryStages.map((s) => loc(s.name)));
@@ -224,6 +226,7 @@ function shortBody(input: ReportInput, lang: Language): Block[] {
       text: tr.t('report.roadmap', { industry: tr.t(`industry.${guide.industry}`) }),
       id: 'roadmap',
     },
+    oursNotice(tr),
     ...horizonBlocks(
       all,
       lang,

@@ -4,8 +4,10 @@ import summaryEn from './report-summary.en.json';
 import officeZh from './office.zh-CN.json';
 import officeEn from './office.en.json';
 import { registerStrings } from '../lazy-strings';
+import { oursStrings } from './ours';
 
 export function reportStrings(): void {
   registerStrings({ 'zh-CN': summaryZh, en: summaryEn });
   registerStrings({ 'zh-CN': officeZh, en: officeEn });
+  oursStrings(); // the roadmap section's notice of what is our judgement
 }
