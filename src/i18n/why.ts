@@ -2,7 +2,7 @@
  * The results' first sentence in a translator's language, from the domain's whyNotNext data. Kept apart
  * from phrases.ts so only the results chunk carries it.
  */
-import { allScenarios, toNumber, type WeightedRubric, type Evaluation } from '../domain/index';
+import { allScenarios, type WeightedRubric, type Evaluation } from '../domain/index';
 import { whyNotNext } from '../domain/owner/why';
 import type { Translator } from './translator';
 import { phrases } from './phrases';
@@ -11,8 +11,8 @@ import { lazyStrings } from './lazy-strings';
 lazyStrings();
 
 export function whySentence(tr: Translator, rubric: WeightedRubric, e: Evaluation): string {
-  const { t, loc, list, num } = tr;
-  const { levelName } = phrases(tr);
+  const { t, loc, list } = tr;
+  const { levelName, points } = phrases(tr);
   const why = whyNotNext(rubric, e);
   if (why.kind === 'top') return t('owner.why.top', { level: levelName(rubric, why.level) });
   const next = levelName(rubric, why.next);
@@ -35,8 +35,8 @@ export function whySentence(tr: Translator, rubric: WeightedRubric, e: Evaluatio
     });
   else if (why.scenariosMissing > 0) scenarios = t('owner.why.scenarios', { count: why.scenariosMissing, level: next });
 
-  // the same rounding as the condition list below it: never claim less is missing than is
-  const gap = why.scoreGap && num(Math.ceil(toNumber(why.scoreGap) * 100) / 100);
+  // the same rounding as every score and gap on screen and in the report (two decimals, half up)
+  const gap = why.scoreGap && points(why.scoreGap);
   if (gap === undefined) return t('owner.why.scoreEnough', { level: next, scenarios });
   if (!scenarios) return t('owner.why.scenariosEnough', { level: next, gap });
   return t('owner.why.both', { level: next, gap, scenarios });

@@ -55,11 +55,11 @@ describe('the results start with one plain sentence', () => {
       'The score is enough for Level 2, but 1 more constraint scenario must reach Level 2 (closest: Quality management).',
     ],
     [
-      'scenarios enough, score short by an exact fraction (rounded up)',
+      'scenarios enough, score short by an exact fraction (5/7, two decimals half up as everywhere)',
       minusOneArea(SCORE_40),
       scenariosAt(2, 6, 3),
-      '场景已够二级，但得分还差 0.72 分。',
-      'The scenarios are enough for Level 2, but the score is 0.72 points short.',
+      '场景已够二级，但得分还差 0.71 分。',
+      'The scenarios are enough for Level 2, but the score is 0.71 points short.',
     ],
     [
       'nothing answered',
