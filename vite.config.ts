@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { serviceWorker } from './build/service-worker-plugin.ts';
+import { prerenderHome } from './build/prerender-home.ts';
 
 // base './' makes every asset URL relative, so dist/ works unchanged at / and under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), svelteTesting(), serviceWorker()],
+  plugins: [svelte(), svelteTesting(), serviceWorker(), prerenderHome()],
   build: { target: 'es2022', sourcemap: false },
   // the cohort worker loads rubrics on demand (dynamic imports): only ES module workers can split chunks
   worker: { format: 'es' },

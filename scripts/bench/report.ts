@@ -8,7 +8,8 @@ export interface Budget {
   name: string;
   value: number | undefined;
   limit: number;
-  unit: 'bytes' | 'ms';
+  /** 'score': a Lighthouse score (0–100) that must reach the limit, not stay under it. */
+  unit: 'bytes' | 'ms' | 'score';
   /** undefined when the figure could not be measured (no Chromium). */
   pass: boolean | undefined;
   note?: string;
@@ -293,8 +294,12 @@ export function formatReport(r: BenchResult): string {
       ['budget', 'measured', 'limit', 'result'],
       r.budgets.map((x) => [
         x.name,
-        x.unit === 'bytes' ? kb(x.value) : ms(x.value, x.limit < 10 ? 2 : 0),
-        x.unit === 'bytes' ? kb(x.limit) : ms(x.limit, x.limit < 10 ? 0 : 0),
+        x.unit === 'bytes'
+          ? kb(x.value)
+          : x.unit === 'score'
+            ? String(x.value ?? '')
+            : ms(x.value, x.limit < 10 ? 2 : 0),
+        x.unit === 'bytes' ? kb(x.limit) : x.unit === 'score' ? `≥ ${x.limit}` : ms(x.limit, 0),
         x.pass === undefined ? 'not measured' : x.pass ? 'PASS' : 'FAIL',
       ]),
       [1, 2],

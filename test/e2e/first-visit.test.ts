@@ -41,6 +41,19 @@ describe('first visit', () => {
     expect(report.firstVisitGzip + english.reduce((n, f) => n + f.gzip, 0)).toBeLessThanOrEqual(100_000);
   });
 
+  it("paints home's shell from the HTML alone: purpose, start label and privacy line in both languages", () => {
+    const app = /<div id="app">([\s\S]*?)<noscript>/.exec(textOf('index.html'))?.[1] ?? '';
+    const json = (file: string) => JSON.parse(readFileSync(join(root, 'src/i18n', file), 'utf8'));
+    for (const lang of ['zh-CN', 'en']) {
+      const { owner } = json(`features/owner.${lang}.json`);
+      const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      expect(app).toContain(escaped(owner.home.purpose));
+      expect(app).toContain(escaped(owner.home.startPlain));
+      expect(app).toContain(escaped(json(`${lang}.json`).home.privacy));
+    }
+    expect(app).not.toMatch(/<script|<h1|<button/); // the CSP allows no inline script; tests wait for the real home
+  });
+
   it('leaves the PDF font and the English strings to later', () => {
     expect(report.firstVisit.filter((f) => f.kind === 'font')).toEqual([]);
     expect(report.lazy.some((f) => f.kind === 'font')).toBe(true);
