@@ -72,6 +72,11 @@ export class AssessmentSession {
   private superseded = false;
   /** This tab's values that another tab's save replaced, until kept ("keep mine") or dismissed. */
   overwrites = $state.raw<Overwrite[]>([]);
+  /**
+   * Figures as typed ("q2.equipment-total" → text), for this visit only and never in the file: an invalid
+   * text stores no figure, yet returning to its question shows it again with its error.
+   */
+  figureTexts = $state.raw<Record<string, string>>({});
   private readonly onPageHide = () => this.leave();
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') void this.flush();

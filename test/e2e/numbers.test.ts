@@ -48,6 +48,16 @@ describe('numeric helpers: figures and answers', () => {
     await expect.poll(() => card(page, 'q2').innerText()).toContain('千分位逗号应每三位一组');
     expect(await card(page, 'q2').innerText()).toContain('请先改正：实现数字化的生产设备数量');
     expect(await checkedOption(page, 'q2')).toBe(-1);
+
+    // another screen of the assessment and back (same document): the invalid text is shown again with its error
+    await waitSaved(page);
+    await page.evaluate((a) => (location.hash = `#/a/${a}/questions/market-benefit`), id);
+    await waitRoute(page, '市场效益');
+    await page.evaluate((a) => (location.hash = `#/a/${a}/questions/equipment-systems`), id);
+    await waitRoute(page, '设备系统');
+    expect(await digitised.inputValue()).toBe('1,20');
+    expect(await card(page, 'q2').innerText()).toContain('千分位逗号应每三位一组');
+    expect(await checkedOption(page, 'q2')).toBe(-1);
   });
 
   it('full-width digits and separators are read as numbers', async () => {
