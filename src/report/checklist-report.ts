@@ -129,7 +129,7 @@ export function buildChecklistReport(
         [t('report.year'), file.profile?.year ? String(file.profile.year) : '—'],
         [t('report.level'), lvl(e.level)],
         [t('checklistReport.metItems'), t('checklist.metCount', { met: e.metCount, total: e.itemCount })],
-        [t('report.rubric'), loc(rubric.title)],
+        [t('report.rubric'), t('sources.rubricValue', { standard: loc(rubric.title), seed: loc(rubric.source.title) })],
       ],
     },
     { kind: 'paragraph', tone: 'strong', text: why },

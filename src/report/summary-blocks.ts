@@ -122,7 +122,7 @@ export function summaryBlock(input: SummaryInput, lang: Language): Block {
         [t('report.year'), file.profile?.year ? String(file.profile.year) : '—'],
         [t('report.level'), name(e.level)],
         [t('report.score'), `${num(displayScore(e.score.total))} / 100`],
-        [t('report.rubric'), loc(rubric.title)],
+        [t('report.rubric'), t('sources.rubricValue', { standard: loc(rubric.title), seed: loc(rubric.source.title) })],
       ],
     },
     { kind: 'paragraph', tone: 'strong', text: levelAndWhy(journey, lang) },

@@ -33,10 +33,14 @@ const file: AssessmentFile = JSON.parse(
 const guide = await loadGuide('food-beverage');
 const NOW = Date.parse('2026-11-23T08:00:00Z');
 
-function report(lang: Language) {
+function journeyOf() {
   const journey = journeyFor({ rubric, file, guide });
   if (!hasRoadmap(journey)) throw new Error('no roadmap');
-  return buildReport({ journey, file, assessedAt: NOW, now: NOW }, lang);
+  return journey;
+}
+
+function report(lang: Language) {
+  return buildReport({ journey: journeyOf(), file, assessedAt: NOW, now: NOW }, lang);
 }
 
 afterAll(() => setLanguage('zh-CN'));
@@ -384,4 +388,29 @@ describe('headings in the PDF', () => {
     });
     expect(orphans).toEqual([]);
   }, 60_000);
+});
+
+describe('issue 17: the report says what is ours and names the rubric by the standard', () => {
+  it.each(['zh-CN', 'en'] as const)(
+    '%s: the roadmap section carries the our-judgement notice; the standard, then its text’s document',
+    (lang) => {
+      const zh = lang === 'zh-CN';
+      for (const variant of ['full', 'short'] as const) {
+        const doc = buildReport({ journey: journeyOf(), file, assessedAt: NOW, now: NOW }, lang, variant);
+        const roadmapAt = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'roadmap');
+        expect(roadmapAt).toBeGreaterThan(0);
+        const after = documentText({ ...doc, blocks: doc.blocks.slice(roadmapAt, roadmapAt + 3) });
+        expect(after).toContain(zh ? '是本工具的判断，不是指南原文' : "this tool's judgement, not the guides' text");
+        const text = documentText(doc);
+        const standard = zh
+          ? '《中小企业数字化水平评测指标（2024年版）》'
+          : 'Digital Level Evaluation Indicators for Small';
+        const seed = zh ? '北京市顺义区' : 'Shunyi District';
+        expect(text.indexOf(standard)).toBeGreaterThanOrEqual(0);
+        expect(text.indexOf(standard)).toBeLessThan(text.indexOf(seed));
+        expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+      }
+      if (zh) expect(documentText(report('zh-CN'))).toContain('梯次');
+    },
+  );
 });

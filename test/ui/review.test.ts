@@ -137,6 +137,13 @@ describe('MethodView', () => {
     expect(screen.getByTestId('seeds').querySelectorAll('li')).toHaveLength(5);
     expect(screen.getByTestId('edition')).toHaveTextContent('rubric: "cn-sme-2024"');
     expect(screen.getByTestId('method-disclaimer')).toHaveTextContent('第十二条');
+    // issue 17: what in the roadmap is ours, and the rubric's source: the standard first, then its text's document
+    expect(screen.getByTestId('method-ours')).toHaveTextContent('本工具的判断');
+    expect(screen.getByTestId('method-ours')).toHaveTextContent('梯次');
+    const source = screen.getByTestId('rubric-source').textContent!;
+    expect(source.indexOf('《中小企业数字化水平评测指标（2024年版）》')).toBeGreaterThanOrEqual(0);
+    expect(source.indexOf('中小企业数字化水平评测指标')).toBeLessThan(source.indexOf('北京市顺义区'));
+    expect(source).not.toMatch(/\.txt/);
   });
 });
 

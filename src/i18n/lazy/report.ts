@@ -5,9 +5,11 @@ import officeZh from './office.zh-CN.json';
 import officeEn from './office.en.json';
 import { registerStrings } from '../lazy-strings';
 import { oursStrings } from './ours';
+import { sourceStrings } from './sources';
 
 export function reportStrings(): void {
   registerStrings({ 'zh-CN': summaryZh, en: summaryEn });
   registerStrings({ 'zh-CN': officeZh, en: officeEn });
   oursStrings(); // the roadmap section's notice of what is our judgement
+  sourceStrings(); // the rubric's source: the standard, then where its text was taken from
 }
