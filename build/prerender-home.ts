@@ -1,6 +1,6 @@
 /**
- * Prerenders home's shell into index.html's #app at build time: the purpose sentence, the start button's label
- * and the privacy line, in Chinese and English, from the translation files. The first and the largest paint then
+ * Prerenders home's shell into index.html's #app at build time: the purpose sentence, the start button's label,
+ * the example's hint and the privacy line, in Chinese and English, from the translation files. The first and the largest paint then
  * need only the HTML and CSS; main.ts replaces the shell when the app mounts (the same texts, at the same size, so
  * the largest paint stays the static one). No script is added (the CSP allows none inline) and there is no h1 or
  * button: tests and assistive technology wait for the real home screen, which the shell only announces as busy.
@@ -33,6 +33,8 @@ function shell(lang: 'zh-CN' | 'en'): string {
     `<div class="shell-lang" lang="${lang}">`,
     `<p class="shell-lead">${t('owner.home.purpose')}</p>`,
     `<p><span class="shell-start">${t('owner.home.startPlain')}</span></p>`,
+    // a first visit (nothing stored) shows the example's hint: the longest text, so it is painted here too
+    `<p class="muted">${t('home.exampleHint')}</p>`,
     `<p class="muted">${t('home.privacy')}</p>`,
     `</div>`,
   ].join('');

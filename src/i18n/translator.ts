@@ -33,16 +33,12 @@ export const RESOURCES: Record<Language, Tree | undefined> = {
   'zh-CN': merge(zhBase, import.meta.glob<{ default: Tree }>('./features/*.zh-CN.json', { eager: true })),
   en: undefined,
 };
-const englishFeatures = import.meta.glob<{ default: Tree }>('./features/*.en.json');
 
 /** Makes a language's strings available; resolves at once when they already are. */
 export async function loadLanguage(lang: Language): Promise<void> {
   if (RESOURCES[lang]) return;
-  const [base, ...features] = await Promise.all([
-    import('./en.json'),
-    ...Object.values(englishFeatures).map((load) => load()),
-  ]);
-  const tree = merge(base.default, Object.fromEntries(features.map((f, i) => [String(i), f])));
+  const { english } = await import('./english');
+  const tree = merge(english.base, english.features);
   i18next.addResourceBundle(lang, 'translation', tree, true, true);
   // i18next's merged tree: it keeps the strings lazily loaded screens registered before (lazy-strings.ts)
   RESOURCES[lang] = i18next.getResourceBundle(lang, 'translation') as Tree;
