@@ -9,7 +9,7 @@ import {
   type WeightedRubric,
 } from '../../src/domain/index';
 import { mergeRespondents, type Respondent } from '../../src/domain/merge/merge';
-import { mergedFile, mergedNotes, type MergeWords } from '../../src/domain/merge/merged-file';
+import { mergedEvidence, mergedFile, mergedNotes, type MergeWords } from '../../src/domain/merge/merged-file';
 
 let rubric: WeightedRubric;
 beforeAll(async () => {
@@ -48,6 +48,17 @@ describe('mergedFile', () => {
     expect(file.digilevel).toEqual({
       meta: { label: 'Merged: A, B', enterpriseId: 'ent-1' },
       notes: { q2: 'took A (higher)\nA=3\nB=1\nA: from A\nB: from B', q3: 'same' },
+    });
+  });
+});
+
+describe('mergedEvidence', () => {
+  it('keeps every respondent evidence per key once, in respondent order', () => {
+    expect(
+      mergedEvidence([{ q2: ['MES 截图', '台账'] }, undefined, { q2: ['台账', '合同'], quality: ['报告'] }]),
+    ).toEqual({
+      q2: ['MES 截图', '台账', '合同'],
+      quality: ['报告'],
     });
   });
 });

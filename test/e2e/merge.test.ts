@@ -17,13 +17,17 @@ const T = true;
 const F = false;
 
 /** One respondent's file: the level-3 fixture with its own answers to q2 and q5 and its own quality ticks. */
-function respondent(label: string, q2: number, q5: number, quality: boolean[], note?: string): string {
+function respondent(label: string, q2: number, q5: number, quality: boolean[], note?: string, proof?: string): string {
   const file = {
     ...fixture,
     profile: { ...fixture.profile, name: NAME },
     answers: { ...fixture.answers, q2, q5 },
     scenarios: { ...fixture.scenarios, quality },
-    digilevel: { meta: { label }, ...(note ? { notes: { q2: note } } : {}) },
+    digilevel: {
+      meta: { label },
+      ...(note ? { notes: { q2: note } } : {}),
+      ...(proof ? { evidence: { q2: [proof] } } : {}),
+    },
   };
   const path = join(ARTIFACTS, `merge-${label}.json`);
   writeFileSync(path, JSON.stringify(file));
@@ -38,7 +42,7 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
   it('imports three files, takes the lower everywhere and one item by hand, saves one new assessment', async () => {
     const { page } = browser;
     const files = [
-      respondent('生产部', 4, 4, [T, T, T, T], 'MES 已上线'),
+      respondent('生产部', 4, 4, [T, T, T, T], 'MES 已上线', 'MES 截图'),
       respondent('财务部', 2, 4, [T, T, F, F]),
       respondent('信息化部', 3, 1, [T, T, T, T], '只上了看板'),
     ];
@@ -54,6 +58,7 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
     expect(await q2.innerText()).toContain('生产部');
     expect(await q2.innerText()).toContain('MES 已上线');
     expect(await q2.innerText()).toContain('只上了看板');
+    expect(await q2.innerText()).toContain('佐证：MES 截图');
 
     // the level follows the choices: the higher everywhere, then the lower everywhere
     await page.getByRole('button', { name: '全部取较高' }).click();
@@ -79,7 +84,8 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const get = req.result.transaction('assessments').objectStore('assessments').getAll();
-            get.onsuccess = () => resolve(Object.fromEntries(get.result.map((r: { id: string }) => [r.id, r])));
+            get.onsuccess = () =>
+              resolve(Object.fromEntries(get.result.map((r: Stored & { id: string }) => [r.id, r])));
           };
         }),
     );
@@ -94,5 +100,6 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
     expect(notes.q5!.split('\n')[0]).toBe('合并：采用 信息化部 的答案（较低）');
     expect(notes.quality!.split('\n')[0]).toBe('合并：采用 财务部 的答案（较低）');
     expect(notes.quality).toContain('财务部：第 2 级');
+    expect(merged.digilevel.evidence).toEqual({ q2: ['MES 截图'] });
   });
 });

@@ -7,7 +7,7 @@
 import type { Answer, ScenarioChecks } from '../assessment/types';
 import type { AssessmentFile } from '../assessment/file';
 import type { WeightedRubric } from '../rubric/schema';
-import { EXTENSION_KEY, MAX_NOTE_CHARS } from '../vocabulary';
+import { EXTENSION_KEY, MAX_EVIDENCE_ITEMS, MAX_NOTE_CHARS } from '../vocabulary';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { mergeKeyId, type Choice, type MergeKey, type Merged, type Respondent } from './merge';
@@ -61,8 +61,20 @@ export function mergedNotes(
 }
 
 /**
+ * Every respondent's evidence per key, once each, in respondent order (capped as the validator caps it):
+ * evidence one person listed stays true whichever answer is taken.
+ */
+export function mergedEvidence(evidence: readonly (Readonly<Record<string, string[]>> | undefined)[]) {
+  const out: Record<string, string[]> = {};
+  for (const e of evidence)
+    for (const [key, list] of Object.entries(e ?? {}))
+      out[key] = [...new Set([...(out[key] ?? []), ...list])].slice(0, MAX_EVIDENCE_ITEMS);
+  return out;
+}
+
+/**
  * A new file from the first respondent's file (rubric, profile, enterprise) with the merged answers and notes.
- * Nothing else of the originals is carried over: numbers, evidence and roadmap belong to one respondent's
+ * Nothing else of the originals is carried over (but the evidence, merged): numbers and roadmap belong to one respondent's
  * answers and could contradict the merged ones.
  */
 export function mergedFile(
@@ -70,6 +82,7 @@ export function mergedFile(
   merged: Merged,
   notes: Record<string, string>,
   label: string,
+  evidence: Record<string, string[]> = {},
 ): AssessmentFile {
   const enterpriseId = first[EXTENSION_KEY]?.meta?.enterpriseId;
   return {
@@ -82,6 +95,7 @@ export function mergedFile(
     [EXTENSION_KEY]: {
       meta: { label: label.slice(0, 200), ...(enterpriseId ? { enterpriseId } : {}) },
       ...(Object.keys(notes).length ? { notes } : {}),
+      ...(Object.keys(evidence).length ? { evidence } : {}),
     },
   };
 }
