@@ -121,8 +121,11 @@ export class CohortStore {
         }
       }
       await this.db.members.bulkAdd(fresh);
+      // the same broken file imported again is listed once
+      const listed = new Set(cohort.invalid.map((i) => `${i.source}\u0000${i.hash}`));
+      const invalid = outcome.invalid.filter((i) => !listed.has(`${i.source}\u0000${i.hash}`));
       await this.db.cohorts.update(id, {
-        invalid: [...cohort.invalid, ...outcome.invalid],
+        invalid: [...cohort.invalid, ...invalid],
         duplicates: [...cohort.duplicates, ...duplicates],
         skipped: cohort.skipped + outcome.skipped,
         updatedAt: this.now(),

@@ -29,7 +29,11 @@ beforeEach(async () => {
   const db = new CohortDB(`test-cohort-${n++}`);
   await db.open();
   let id = 0;
-  store = new CohortStore(db, () => 1_700_000_000_000, () => `c${id++}`);
+  store = new CohortStore(
+    db,
+    () => 1_700_000_000_000,
+    () => `c${id++}`,
+  );
 });
 
 describe('scoreFiles', () => {
@@ -46,18 +50,23 @@ describe('scoreFiles', () => {
         input('d/a.json', named('甲', 2026)),
         input('d/copy.json', named('甲', 2026)),
         input('d/bad.json', '{"format": '),
+        input('d/bad-copy.json', '{"format": '),
         input('d/notes.txt', 'hello'),
         input('d/list.json', checklistText),
         input('d/backup.json', backup),
       ],
       (done) => progress.push(done),
     );
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(out!.members.map((m) => m.source)).toEqual(['d/a.json', 'd/list.json', 'd/backup.json#1']);
-    expect(out!.duplicates).toEqual([{ source: 'd/copy.json', hash: await contentKey(encoder.encode(named('甲', 2026))) }]);
+    expect(out!.duplicates).toEqual([
+      { source: 'd/copy.json', hash: await contentKey(encoder.encode(named('甲', 2026))) },
+    ]);
     const bad = await scoreAssessmentText('{"format": ');
     expect(out!.invalid.map((i) => [i.source, i.error])).toEqual([
       ['d/bad.json', bad.ok ? '' : bad.error],
+      // an invalid file is never a duplicate: each keeps its own line, as in the CLI's output
+      ['d/bad-copy.json', bad.ok ? '' : bad.error],
       ['d/backup.json#2', expect.stringMatching(/^format: /)],
     ]);
     expect(out!.skipped).toBe(1);
@@ -66,7 +75,11 @@ describe('scoreFiles', () => {
 
   it('stops when cancelled and returns nothing', async () => {
     let calls = 0;
-    const out = await scoreFiles([input('a.json', fixtureText), input('b.json', fixtureText)], undefined, () => calls++ > 0);
+    const out = await scoreFiles(
+      [input('a.json', fixtureText), input('b.json', fixtureText)],
+      undefined,
+      () => calls++ > 0,
+    );
     expect(out).toBeUndefined();
   });
 
@@ -121,9 +134,12 @@ describe('detailCsv', () => {
     const scored = await scoreAssessmentText(named('甲', 2026));
     const broken = await scoreAssessmentText('{');
     expect(csv).toBe(
-      [csvHeader(ids), csvRow('a.json', broken, ids), csvRow('z.json', scored, ids), csvRow('é.json', scored, ids)].join(
-        '\n',
-      ) + '\n',
+      [
+        csvHeader(ids),
+        csvRow('a.json', broken, ids),
+        csvRow('z.json', scored, ids),
+        csvRow('é.json', scored, ids),
+      ].join('\n') + '\n',
     );
   });
 });

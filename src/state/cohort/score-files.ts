@@ -76,15 +76,17 @@ export async function scoreFiles(
   await loadRubric('cn-sme-2024');
   const out: ScoringOutcome = { members: [], invalid: [], duplicates: [], skipped: 0 };
   const seen = new Set<string>();
+  // only valid files are counted once: every invalid file keeps its own line, as the CLI gives it
   const add = async (text: string, source: string, hash: string) => {
     if (seen.has(hash)) {
       out.duplicates.push({ source, hash });
       return;
     }
-    seen.add(hash);
     const r = await scoreMember(text, source, hash, loadedCostModel);
-    if (r.ok) out.members.push(r.member);
-    else out.invalid.push(r.invalid);
+    if (r.ok) {
+      seen.add(hash);
+      out.members.push(r.member);
+    } else out.invalid.push(r.invalid);
   };
   let done = 0;
   for (const f of files) {
