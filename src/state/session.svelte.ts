@@ -18,6 +18,7 @@ import {
   type Patch,
 } from '../domain/index';
 import { followInputs } from '../domain/derive/follow';
+import type { OtherEnergyDraft } from '../domain/derive/other-energy';
 import type { AssessmentStore } from '../db/assessments';
 import { Loader } from './loader.svelte';
 import { rubrics } from './rubrics.svelte';
@@ -77,6 +78,8 @@ export class AssessmentSession {
    * text stores no figure, yet returning to its question shows it again with its error.
    */
   figureTexts = $state.raw<Record<string, string>>({});
+  /** The q12 helper's "other energy" rows as typed, a row with problems included (only valid rows are stored). */
+  otherEnergyDrafts = $state.raw<OtherEnergyDraft[] | null>(null);
   private readonly onPageHide = () => this.leave();
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') void this.flush();

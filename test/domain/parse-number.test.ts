@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKindOf, parseNumber, type NumberFieldKind, type Parsed } from '../../src/domain/derive/parse-number';
+import {
+  fieldKindOf,
+  parseNumber,
+  shownText,
+  type NumberFieldKind,
+  type Parsed,
+} from '../../src/domain/derive/parse-number';
 
 const plain: NumberFieldKind = fieldKindOf('台');
 const percent: NumberFieldKind = fieldKindOf('%');
@@ -65,6 +71,16 @@ describe('parseNumber: what Chinese users type', () => {
     ['1_000', plain, bad('not-a-number')],
     ['9'.repeat(400), plain, bad('not-a-number')],
   ])('%j (%o) → %o', (raw, kind, expected) => expect(parseNumber(raw, kind)).toEqual(expected));
+
+  it('a field shows the text typed while it reads as the stored figure, else the stored figure', () => {
+    expect(shownText('1,20', undefined)).toBe('1,20'); // invalid: no figure stored, the text stays
+    expect(shownText('１，０００', 1000)).toBe('１，０００');
+    expect(shownText('', undefined)).toBe('');
+    expect(shownText('1,20', 50)).toBe('50'); // another tab stored a figure since
+    expect(shownText('40', 50)).toBe('50');
+    expect(shownText(undefined, 50)).toBe('50');
+    expect(shownText('98.5%', 98.5, { percent: true })).toBe('98.5%');
+  });
 
   it('the field kind comes from the unit as printed', () => {
     expect(fieldKindOf('万元/年')).toEqual({ percent: false, wanYuan: true });

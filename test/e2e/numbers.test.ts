@@ -133,6 +133,21 @@ describe('numeric helpers: figures and answers', () => {
     const foot = page.locator('details.energy tfoot');
     await expect.poll(() => foot.innerText()).toContain('有 1 处用量无效');
     expect(await page.locator('details.energy tbody [aria-invalid=true]').count()).toBe(1);
+    // an "other energy" row with problems: shown, not stored
+    await page.getByRole('button', { name: '添加其他能源' }).click();
+    await page.getByTestId('other-energy-row').getByLabel('能源名称').fill('柴油');
+
+    // another screen and back: the invalid amount and the unfinished row are shown again, with their errors
+    await waitSaved(page);
+    await page.evaluate((a) => (location.hash = `#/a/${a}/questions/market-benefit`), id);
+    await waitRoute(page, '市场效益');
+    await page.evaluate((a) => (location.hash = `#/a/${a}/questions/green-low-carbon`), id);
+    await waitRoute(page, '绿色低碳');
+    await page.locator('details.energy summary').click();
+    expect(await inputs.nth(2).inputValue()).toBe('abc');
+    expect(await page.locator('details.energy tbody [aria-invalid=true]').count()).toBe(1);
+    expect(await page.getByTestId('other-energy-row').getByLabel('能源名称').inputValue()).toBe('柴油');
+    await expect.poll(() => foot.innerText()).toContain('有 1 处用量无效');
   });
 
   it('an "other energy" row adds the user’s coefficient to the total and is kept', async () => {

@@ -56,3 +56,16 @@ export function parseNumber(raw: string, kind: NumberFieldKind = {}): Parsed {
   if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'not-a-number' };
   return { kind: 'ok', value: Object.is(value, -0) ? 0 : value };
 }
+
+/**
+ * The text a figure's field shows: as typed while it still reads as the stored figure (an invalid or empty
+ * text stands for none, so it is shown again with its error), else the stored figure, changed since by
+ * another tab or a helper.
+ */
+export function shownText(typed: string | undefined, stored: number | undefined, kind: NumberFieldKind = {}): string {
+  if (typed !== undefined) {
+    const parsed = parseNumber(typed, kind);
+    if ((parsed.kind === 'ok' ? parsed.value : undefined) === stored) return typed;
+  }
+  return stored === undefined ? '' : String(stored);
+}
