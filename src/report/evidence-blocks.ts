@@ -15,6 +15,7 @@ import {
   type EvidenceClaim,
   type WeightedRubric,
 } from '../domain/index';
+import { nameYears } from '../domain/derive/years';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block } from './document';
@@ -80,7 +81,8 @@ export function evidenceBlocks(
     c.expected.forEach((e, i) => {
       rows.push([
         i === 0 ? claimText(c) : '',
-        loc(e.text),
+        // "上年和前年的财务报表": the years named, as the helpers name them
+        nameYears(loc(e.text), file.profile?.year, lang),
         c.checked.includes(e.id) ? t('review.report.heldYes') : t('review.report.heldNo'),
       ]);
     });

@@ -25,6 +25,8 @@ describe('years named from the assessment year', () => {
     ['Operating revenue the year before last', 'en', 'Operating revenue in 2024'],
     ['Last year', 'en', 'In 2025'],
     ['Year before', 'en', 'In 2024'],
+    ['Financial statements for last year and the year before', 'en', 'Financial statements for 2025 and 2024'],
+    ['上年和前年的财务报表', 'zh-CN', '2025 年和 2024 年的财务报表'],
     [
       'Was cost per 100 yuan of revenue last year higher or lower than the year before?',
       'en',

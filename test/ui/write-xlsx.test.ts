@@ -134,6 +134,9 @@ describe('Excel workbook', () => {
     if (table?.kind !== 'table') throw new Error('no evidence table in the report');
     expect(evidence[1]).toEqual(table.head);
     expect(evidence.slice(2).map((r) => table.head.map((_, i) => r[i] ?? ''))).toEqual(table.rows);
+    // the years of the statements named (上年和前年的财务报表 → 2025 年和 2024 年的财务报表)
+    expect(evidence.flat().join('\n')).toContain('2025 年和 2024 年的财务报表');
+    expect(evidence.flat().join('\n')).not.toMatch(/上年|前年/);
   });
 
   it('names the years of the figures and lists the other energy rows under the energy item', async () => {

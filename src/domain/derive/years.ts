@@ -20,6 +20,7 @@ const ZH = /(上年度|上一年度|上年|去年|前年)/g;
 /** Longest first, so "the year before last" is not read as "the year before" + "last". */
 const EN: [RegExp, (y: FigureYears) => string][] = [
   [/\bfor the year before last\b/g, (y) => `for ${y.before}`],
+  [/\bfor last year\b/g, (y) => `for ${y.last}`],
   [/\bthe year before last\b/g, (y) => `in ${y.before}`],
   [/\bthan the year before\b/g, (y) => `than in ${y.before}`],
   [/\bwith the year before\b/g, (y) => `with ${y.before}`],
