@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, '..', '..');
 const raw = () => JSON.parse(readFileSync(join(root, 'rubrics/effect-indicators.json'), 'utf8'));
 
 describe('effect indicators (rubrics/effect-indicators.json)', () => {
-  it('holds the six indicators of seed 004 in its order, with units, definitions and a direction', () => {
+  it('holds the indicators of seed 004 in its order (performance, then digital capability), with units, definitions and a direction', () => {
     expect(EFFECT_INDICATORS.indicators.map((i) => i.name['zh-CN'])).toEqual([
       '营收增长率',
       '利润率',
@@ -18,6 +18,10 @@ describe('effect indicators (rubrics/effect-indicators.json)', () => {
       '生产运营效率',
       '库存周转率',
       '客户满意度',
+      // 开展数字化能力评价 (issue 17, 5)
+      '系统易用性',
+      '标准符合性',
+      '数据质量水平',
     ]);
     for (const i of EFFECT_INDICATORS.indicators) {
       expect(i.unit['zh-CN'] && i.unit.en, i.id).toBeTruthy();
