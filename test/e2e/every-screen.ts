@@ -1,6 +1,7 @@
 /**
  * Uses every screen of the app once, from an empty profile: home, rubric, method, an assessment's profile,
- * questions, scenarios, results, roadmap, review, report with its PDF, a re-assessment's comparison and trend,
+ * questions, scenarios, results, roadmap, review, report with its PDF, a re-assessment's comparison and trend
+ * (and the merge of the two),
  * the checklist rubric's screens and the English strings. The offline and hosting tests run it after a visit
  * to home only, so it proves that no screen needs to have been visited online before.
  */
@@ -63,6 +64,10 @@ export async function useEveryScreen(page: Page, base: string, tag: string): Pro
   await gotoRoute(page, `${base}#/a/${later}/compare/${id}`, '对比两次评测');
   await clickRoute(page, page.getByRole('link', { name: '查看历年趋势 →' }), `“${NAME}”的历年趋势`);
   await expect.poll(() => page.getByTestId('trend-lines').getAttribute('data-drawn')).toBe('true');
+  // the merge screen over the two years: it warns that the years differ and shows the merged level
+  await gotoRoute(page, `${base}#/merge/${id},${later}`, '合并多人答卷');
+  await expect.poll(() => page.getByText('注意：所选答卷的年度不同', { exact: false }).count()).toBe(1);
+  await expect.poll(() => page.getByTestId('merge-level').count()).toBe(1);
 
   await gotoRoute(page, `${base}#/rubric`, '中小企业数字化水平评测指标（2024年版）');
   await gotoRoute(page, `${base}#/method`, '方法说明：得分和等级如何计算');
