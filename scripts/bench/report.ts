@@ -40,6 +40,8 @@ export interface BenchResult {
   nginx: NginxFigures;
   /** The batch CLI over generated trees: wall time and peak RSS (scripts/bench/cli-batch.ts). */
   batchCli: import('./cli-batch.ts').BatchRun[];
+  /** 10,000 files imported into a cohort in Chromium (scripts/bench/cohort.ts). */
+  cohort: import('./cohort.ts').CohortFigures | undefined;
   lazy: (FileSize & { precachedByServiceWorker: boolean })[];
   unreachableAssets: string[];
   serviceWorkerPrecache: ByteReport['precache'];

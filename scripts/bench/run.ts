@@ -23,6 +23,7 @@ import { measureInApp, observeFirstVisit, readScript, writeJson, type BrowserFig
 import { locateLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 import { measureThroughNginx, type NginxFigures } from './nginx.ts';
 import { measureBatchCli } from './cli-batch.ts';
+import { measureCohortImport, type CohortFigures } from './cohort.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -110,6 +111,7 @@ async function main() {
   let browser: BrowserFigures | undefined;
   let observed: Awaited<ReturnType<typeof observeFirstVisit>> | undefined;
   let lighthouse: LighthouseResult = { status: 'not installed' };
+  let cohort: CohortFigures | undefined;
   if (CHROMIUM) {
     const { url, server } = await serveDist(DIST, PREFIX, { gzip: true });
     try {
@@ -131,6 +133,7 @@ async function main() {
         pdfDir,
         log,
       });
+      cohort = await measureCohortImport(url, FIXTURE, log);
       const lh = locateLighthouse(ROOT, log);
       if ('version' in lh) {
         log(`lighthouse ${lh.version}`);
@@ -232,6 +235,7 @@ async function main() {
     budget('first paint through nginx (gzip bodies as sent)', viaNginx?.firstPaint, 100 * KB, 'bytes'),
     budget('repeat visit through nginx, bytes over the wire', viaNginx?.repeatVisit, 2 * KB, 'bytes', 'revalidations'),
     budget('batch CLI, 10,000 files', batch10k?.ms, 30_000, 'ms', 'one process, generated files, 1 in 50 invalid'),
+    budget('cohort import in Chromium, 10,000 files', cohort?.ms, 15_000, 'ms', 'folder chosen → import finished'),
   ];
 
   const result: BenchResult = {
@@ -265,6 +269,7 @@ async function main() {
     },
     nginx,
     batchCli,
+    cohort,
     lazy: bytes.lazy.map((f) => ({ ...f, precachedByServiceWorker: precached.has(f.file) })),
     unreachableAssets: bytes.unreachable,
     serviceWorkerPrecache: bytes.precache,

@@ -10,6 +10,7 @@ import {
   loadedCostModel,
   planLevel,
   type Answers,
+  type AssessmentInput,
   type ScenarioChecks,
 } from '../../src/domain/index';
 import { scoreMember, type CohortMember } from '../../src/domain/cohort/member';
@@ -39,6 +40,7 @@ interface Spec {
   scenarios: Record<string, ScenarioChecks>;
 }
 let counter = 0;
+const files = new Map<string, AssessmentInput>();
 async function member(spec: Spec): Promise<CohortMember> {
   const profile = Object.fromEntries(
     Object.entries({ name: spec.name, year: spec.year, industry: spec.industry, size: spec.size }).filter(
@@ -54,6 +56,7 @@ async function member(spec: Spec): Promise<CohortMember> {
     scenarios: spec.scenarios,
   });
   counter++;
+  files.set(`h${counter}`, JSON.parse(text));
   const r = await scoreMember(text, `f${String(counter).padStart(3, '0')}.json`, `h${counter}`, loadedCostModel);
   if (!r.ok) throw new Error(r.invalid.error);
   return r.member;
@@ -72,7 +75,7 @@ describe('scoreMember', () => {
       points: 20,
       scenarios: 6,
       constraintScenarios: 3,
-      cost: planLevel(getRubric('cn-sme-2024')!, m.file, 2, loadedCostModel('cn-sme-2024')!).cost,
+      cost: planLevel(getRubric('cn-sme-2024')!, files.get(m.hash)!, 2, loadedCostModel('cn-sme-2024')!).cost,
     });
     expect(m.next).toEqual(m.toLevel2);
     expect(m.enterprise).toBe('name:甲');

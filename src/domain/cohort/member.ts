@@ -4,7 +4,6 @@
  * without re-scoring. The batch CLI and the cohort scoring share `scoreAssessmentText`, so a cohort's
  * CSV and `score --csv` agree cell for cell.
  */
-import type { AssessmentFile } from '../assessment/file';
 import { cliResultOf, parseForScoring, type ScoredText } from '../batch/score-text';
 import type { CostModel } from '../planner/cost-model';
 import { planLevel } from '../planner/plan';
@@ -18,7 +17,7 @@ export interface LevelGap {
   /** Scenarios still needed at ≥ target, and how many of them must be constraint scenarios. */
   scenarios: number;
   constraintScenarios: number;
-  /** The planner's cost of the cheapest way there (our cost model); undefined when unreachable. */
+  /** The planner's cost of the cheapest way there (our cost model); undefined when unreachable or not asked for. */
   cost: number | undefined;
 }
 
@@ -35,7 +34,6 @@ export interface CohortMember {
   /** Weighted rubrics: the failing conditions of the next level, and the gap to 二级 when below it. */
   next: LevelGap | undefined;
   toLevel2: LevelGap | undefined;
-  file: AssessmentFile;
 }
 
 export interface CohortInvalid {
@@ -72,11 +70,11 @@ export async function scoreMember(
     year: profile.year,
     next: undefined,
     toLevel2: undefined,
-    file,
   };
   if (!evaluation || rubric.model !== 'weighted-scenarios') return { ok: true, member };
   const costs = costsFor(rubric.id);
-  const gapTo = (target: number): LevelGap | undefined => {
+  // the planner's cost only where the views rank by it (closest to 二级): thousands of files per import
+  const gapTo = (target: number, withCost: boolean): LevelGap | undefined => {
     const check = evaluation.checks.find((c) => c.level === target);
     if (!check) return undefined;
     let points = 0;
@@ -87,11 +85,12 @@ export async function scoreMember(
       else if (c.kind === 'scenarios') scenarios = countGap(c.required, c.actual);
       else constraintScenarios = countGap(c.required, c.actual);
     }
-    const plan = costs ? planLevel(rubric, file, target, costs) : undefined;
+    const plan = costs && withCost ? planLevel(rubric, file, target, costs) : undefined;
     return { target, points, scenarios, constraintScenarios, cost: plan?.reachable ? plan.cost : undefined };
   };
-  member.next = evaluation.level < 4 ? gapTo(evaluation.level + 1) : undefined;
-  member.toLevel2 = evaluation.level < 2 ? gapTo(2) : undefined;
+  member.toLevel2 = evaluation.level < 2 ? gapTo(2, true) : undefined;
+  member.next =
+    evaluation.level === 1 ? member.toLevel2 : evaluation.level < 4 ? gapTo(evaluation.level + 1, false) : undefined;
   return { ok: true, member };
 }
 
