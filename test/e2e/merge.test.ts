@@ -51,6 +51,7 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
     await page.getByTestId('merge-files').setInputFiles(files);
     await expect.poll(() => page.getByTestId('merge-item').count()).toBe(3);
     expect(page.url()).toMatch(/#\/merge\/[^/]+,[^/]+,[^/]+$/);
+    const ids = page.url().split('#/merge/')[1]!.split(',');
     expect(await page.getByTestId('merge-respondents').innerText()).toBe('生产部\n财务部\n信息化部');
 
     // each respondent's answer (option text) and note beside the item
@@ -101,5 +102,12 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
     expect(notes.quality!.split('\n')[0]).toBe('合并：采用 财务部 的答案（较低）');
     expect(notes.quality).toContain('财务部：第 2 级');
     expect(merged.digilevel.evidence).toEqual({ q2: ['MES 截图'] });
+
+    // from three respondents to two on the same screen: a choice of the third is not carried over
+    await gotoRoute(page, `#/merge/${ids.join(',')}`, '合并多人答卷');
+    await page.locator('[data-testid=merge-item][data-key=q2]').getByRole('radio', { name: '信息化部' }).check();
+    await gotoRoute(page, `#/merge/${ids[0]},${ids[1]}`, '合并多人答卷');
+    await expect.poll(() => page.getByTestId('merge-respondents').innerText()).toBe('生产部\n财务部');
+    expect(await page.getByTestId('merge-level').count()).toBe(1);
   });
 });
