@@ -109,5 +109,16 @@ describe.skipIf(!CHROMIUM)('merge several respondents', () => {
     await gotoRoute(page, `#/merge/${ids[0]},${ids[1]}`, '合并多人答卷');
     await expect.poll(() => page.getByTestId('merge-respondents').innerText()).toBe('生产部\n财务部');
     expect(await page.getByTestId('merge-level').count()).toBe(1);
+
+    // or ticked from the user's own assessments
+    await gotoRoute(page, '#/merge', '合并多人答卷');
+    await page.getByRole('checkbox', { name: /生产部$/ }).check();
+    await page.getByRole('checkbox', { name: /· 财务部$/ }).check();
+    await clickRoute(page, page.getByRole('button', { name: '比对并合并所选（2 份）' }), '合并多人答卷');
+    expect(page.url()).toContain(`#/merge/`);
+    // in the order home lists them (newest first)
+    await expect
+      .poll(async () => (await page.getByTestId('merge-respondents').innerText()).split('\n').sort())
+      .toEqual(['生产部', '财务部'].sort());
   });
 });
