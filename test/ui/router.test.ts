@@ -30,6 +30,10 @@ describe('routing any hash', () => {
     // an escaped slash stays inside its segment instead of adding one
     expect(routeOf('#/a/x%2Fy/results')).toEqual({ name: 'results', id: 'x/y' });
     expect(routeOf('#/a/abc/unknown')).toEqual({ name: 'not-found' });
+    // the merge: the assessments comma-separated, none to choose them; nothing below it
+    expect(routeOf('#/merge')).toEqual({ name: 'merge', ids: [] });
+    expect(routeOf('#/merge/a,b,,c')).toEqual({ name: 'merge', ids: ['a', 'b', 'c'] });
+    expect(routeOf('#/merge/a,b/x')).toEqual({ name: 'not-found' });
   });
 
   it('reads a malformed hash from the address bar without throwing', () => {
