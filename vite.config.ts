@@ -20,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // 5 s (the default) is too short for the PDF and planner cases while the whole suite shares 2 cores;
+          // a test that hangs still fails, 30 s later
+          testTimeout: 30_000,
           include: [
             'test/domain/**/*.test.ts',
             'test/cli/**/*.test.ts',

@@ -49,7 +49,6 @@ export interface BuiltPackage {
 
 export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   const { tr, now } = input;
-  const t = (k: string, o?: Record<string, unknown>) => tr.t(`evidence.package.${k}`, o);
   const sink = new ZipSink(now);
   const files: ManifestFile[] = [];
   const enc = new TextEncoder();
@@ -59,8 +58,19 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
     files.push({ path, sha256: await input.hash(bytes), bytes: bytes.length, mime });
   };
 
-  await add(t('report'), new Uint8Array(await input.reportPdf.arrayBuffer()), 'application/pdf', false);
-  if (input.formPdf) await add(t('form'), new Uint8Array(await input.formPdf.arrayBuffer()), 'application/pdf', false);
+  await add(
+    tr.t('evidence.package.report'),
+    new Uint8Array(await input.reportPdf.arrayBuffer()),
+    'application/pdf',
+    false,
+  );
+  if (input.formPdf)
+    await add(
+      tr.t('evidence.package.form'),
+      new Uint8Array(await input.formPdf.arrayBuffer()),
+      'application/pdf',
+      false,
+    );
 
   const order = input.claims.map((c) => c.key);
   const evidence = evidenceEntries(input.attachments, order);
@@ -76,17 +86,28 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   }
 
   for (const s of input.summaries) {
-    const phase = t(s.phase);
-    const text = t('summaryText', { phase, year: s.year, level: s.level, defended: s.defended, score: s.score });
-    await add(t('summary', { phase, year: s.year }), enc.encode(text), 'text/plain', false);
+    const phase = tr.t(`evidence.package.${s.phase}`);
+    const text = tr.t('evidence.package.summaryText', {
+      phase,
+      year: s.year,
+      level: s.level,
+      defended: s.defended,
+      score: s.score,
+    });
+    await add(tr.t('evidence.package.summary', { phase, year: s.year }), enc.encode(text), 'text/plain', false);
   }
-  await add(t('pledge'), enc.encode(t('pledgeText', { name: input.enterprise })), 'text/plain', false);
+  await add(
+    tr.t('evidence.package.pledge'),
+    enc.encode(tr.t('evidence.package.pledgeText', { name: input.enterprise })),
+    'text/plain',
+    false,
+  );
 
   // the contents list: every claim with its files and their SHA-256 (missing ones said so)
   const byPath = new Map(evidence.map((e) => [e.sha256, e]));
-  const lines = [t('tocTitle'), '', t('tocIntro'), ''];
+  const lines = [tr.t('evidence.package.tocTitle'), '', tr.t('evidence.package.tocIntro'), ''];
   for (const f of files.filter((f) => !f.path.startsWith('evidence/'))) lines.push(`${f.path}  ${f.sha256}`);
-  lines.push(`${t('toc')}`, `${MANIFEST_PATH}`, '');
+  lines.push(`${tr.t('evidence.package.toc')}`, `${MANIFEST_PATH}`, '');
   for (const claim of input.claims) {
     const refs = input.attachments[claim.key] ?? [];
     if (!refs.length) continue;
@@ -96,14 +117,14 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
       const caption = r.caption ? ` — ${r.caption}` : '';
       lines.push(
         missing.includes(r.hash)
-          ? `  ${r.name}${caption} ${t('tocMissing')}  ${r.hash}`
+          ? `  ${r.name}${caption} ${tr.t('evidence.package.tocMissing')}  ${r.hash}`
           : `  ${e.path}${caption}  ${r.hash}`,
       );
     }
     lines.push('');
   }
-  if (!evidence.length) lines.push(t('tocNoFiles'));
-  await add(t('toc'), enc.encode(lines.join('\n')), 'text/plain', false);
+  if (!evidence.length) lines.push(tr.t('evidence.package.tocNoFiles'));
+  await add(tr.t('evidence.package.toc'), enc.encode(lines.join('\n')), 'text/plain', false);
 
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,

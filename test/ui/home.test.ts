@@ -19,7 +19,8 @@ beforeAll(async () => {
 describe('Home', () => {
   it('explains the tool when empty and lists an imported file with its level', async () => {
     render(Home);
-    await waitFor(() => expect(screen.getByText(/匿名自评数字化水平/)).toBeInTheDocument());
+    // the purpose first (issue 16): what the tool does, in one sentence
+    await waitFor(() => expect(screen.getByText(/给企业自评数字化等级/)).toBeInTheDocument());
     expect(screen.getByRole('button', { name: '打开示例评测' })).toBeInTheDocument();
     const input = screen.getByLabelText('导入文件…');
     await upload(input, 'ok.json', fixture);

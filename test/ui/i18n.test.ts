@@ -60,7 +60,7 @@ describe('UI strings', () => {
   });
 
   it.each([
-    ['file error', 'domain/assessment/file.ts', 'fileError'],
+    ['file error', 'domain/assessment/issues.ts', 'fileError'],
     ['JSON syntax error', 'domain/assessment/json-error.ts', 'jsonError'],
   ])('has a translated message for every %s code', (_, file, family) => {
     const codes = [...readFileSync(join(src, file), 'utf8').matchAll(/^\s+\| '([a-z-]+)'$/gm)].map(
