@@ -131,7 +131,7 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
   });
 
   it('switches to English after its strings failed to load and a retry', async () => {
-    const unblock = await block(page, chunk('en-'));
+    const unblock = await block(page, chunk('english-'));
     await page.goto(inject('baseUrl'));
     await page.getByTestId('language').selectOption('en');
     const retry = await expectLoadError(page);
