@@ -18,8 +18,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // no DOM needed: Node's environment (a jsdom per file cost more than the tests themselves)
           name: 'unit',
-          environment: 'jsdom',
+          environment: 'node',
           // 5 s (the default) is too short for the PDF and planner cases while the whole suite shares 2 cores;
           // a test that hangs still fails, 30 s later
           testTimeout: 30_000,
@@ -27,10 +28,19 @@ export default defineConfig({
             'test/domain/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/db/**/*.test.ts',
-            'test/ui/**/*.test.ts',
             'test/content/**/*.test.ts',
             'test/build/**/*.test.ts',
           ],
+          setupFiles: ['test/setup-node.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          include: ['test/ui/**/*.test.ts'],
           setupFiles: ['test/setup.ts'],
         },
       },
