@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Home from '../../src/ui/routes/Home.svelte';
 import { app } from '../../src/state/app.svelte';
 import { setLanguage } from '../../src/i18n/index.svelte';
-import { DB_NAME, type StoredAssessment } from '../../src/db/database';
+import type { StoredAssessment } from '../../src/db/database';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8');
 const upload = (input: HTMLElement, name: string, text: string) =>
@@ -13,12 +13,10 @@ const upload = (input: HTMLElement, name: string, text: string) =>
 
 beforeAll(async () => {
   setLanguage('zh-CN');
-  // the app's database is a global of the worker: another test file run before this one may have left records
-  await new Promise((resolve) => {
-    const r = indexedDB.deleteDatabase(DB_NAME);
-    r.onsuccess = r.onerror = r.onblocked = resolve;
-  });
   await app.start();
+  // the database is a global of the worker: an earlier test file in the same worker may have left records
+  await app.store!.db.assessments.clear();
+  await waitFor(() => expect(app.assessments).toHaveLength(0));
 });
 
 describe('Home', () => {
