@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import {
+  byCodePoint,
   csvHeader,
   csvRow,
   DEFAULT_RUBRIC,
@@ -25,9 +26,6 @@ interface Entry {
 }
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
-
-/** UTF-8 byte order is code-point order (JavaScript's default sort compares UTF-16 units). */
-const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * Every `*.json` file below `dir` (recursively), joined onto the argument with `/`, in code-point order
