@@ -198,7 +198,7 @@ export function buildChecklistReport(
   // 4. the roadmap by horizon, read through the mapping onto the national rubric
   if (roadmap) {
     blocks.push({ kind: 'heading', level: 1, text: t('checklistReport.plan'), id: 'roadmap' });
-    blocks.push(...oursBlocks(tr));
+    blocks.push(...oursBlocks(tr, journey.mappingNote));
     blocks.push(...horizonBlocks(topActions(roadmap, e.level, input.now, Infinity), lang, purpose));
   }
 

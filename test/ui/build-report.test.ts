@@ -305,6 +305,25 @@ describe('the 晨星工厂 checklist report', () => {
       'summary',
     );
   });
+
+  it('shows the 晨星→national mapping’s not-official note in the roadmap read through it (issue 17, 4)', async () => {
+    const checklist = (await loadRubric('sd-chenxing-2022')) as ChecklistRubric;
+    const cfile: AssessmentFile = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'),
+    );
+    const data = await loadJourneyData(checklist, 'electrical');
+    const journey = journeyFor({ rubric: checklist, file: cfile, ...data });
+    const note = data.onto!.mapping.notOfficial;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const variant of ['full', 'short'] as const) {
+        const blocks = buildChecklistReport({ journey, file: cfile, assessedAt: NOW, now: NOW }, lang, variant).blocks;
+        const roadmapAt = blocks.findIndex((b) => b.kind === 'heading' && b.id === 'roadmap');
+        expect(roadmapAt, `${lang} ${variant}`).toBeGreaterThan(0);
+        const shown = blocks.slice(roadmapAt).find((b) => b.kind === 'paragraph' && b.text.includes(note[lang]));
+        expect(shown, `${lang} ${variant}`).toBeDefined();
+      }
+    }
+  });
 });
 
 describe('text the PDF font cannot draw', () => {

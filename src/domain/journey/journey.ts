@@ -4,7 +4,7 @@
  * The views, the report, the bench and the tests take their results from here rather than wiring the
  * engines themselves. Pure: the async parts (guide, mapping) come from loadJourneyData.
  */
-import type { WeightedRubric } from '../rubric/schema';
+import type { LocalizedText, WeightedRubric } from '../rubric/schema';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import type { AnyRubric } from '../rubric/registry';
 import type { AssessmentInput } from '../assessment/types';
@@ -65,6 +65,8 @@ export interface ChecklistJourney extends Common {
   evaluation: ChecklistEvaluation;
   /** The weighted rubric the plans and the roadmap speak of. */
   onto?: WeightedRubric;
+  /** The mapping's own statement that it is our reading, not official: shown wherever the mapping is used. */
+  mappingNote?: LocalizedText;
 }
 
 export type Journey = WeightedJourney | ChecklistJourney;
@@ -118,6 +120,7 @@ function checklist({ rubric, file, onto, guide }: ChecklistJourneyInput): Checkl
     rubric,
     evaluation,
     onto: onto.rubric,
+    mappingNote: onto.mapping.notOfficial,
     plans,
     ...roadmapOf(onto.rubric, file, baseline, plans, guide),
   };

@@ -7,7 +7,7 @@ import { parseChecklistMapping, type ChecklistMapping } from './checklist-plan';
 import { PlannerError, throwIssues } from '../data-error';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import type { WeightedRubric } from '../rubric/schema';
-import { getManifest, loadRubric, readRubricFile, rubricFile } from '../rubric/registry';
+import { RUBRIC_IDS, getManifest, loadRubric, readRubricFile, rubricFile } from '../rubric/registry';
 
 const cache = new Map<string, Promise<ChecklistMapping | undefined>>();
 
@@ -37,4 +37,24 @@ export function loadChecklistMapping(
     cache.set(rubric.id, (hit = loading));
   }
   return hit;
+}
+
+/**
+ * Every registered checklist rubric whose mapping reads onto `national`, with that mapping: the method page
+ * shows each mapping's not-official note beside the national rubric's method. Loads those rubrics on demand.
+ */
+export async function mappingsOnto(
+  national: WeightedRubric,
+): Promise<{ rubric: ChecklistRubric; mapping: ChecklistMapping }[]> {
+  const found = await Promise.all(
+    RUBRIC_IDS.map(async (id) => {
+      const rubric = await loadRubric(id);
+      if (rubric?.model !== 'required-checklist') return [];
+      const manifest = getManifest(id);
+      if (manifest?.model !== 'required-checklist' || manifest.mapping?.onto !== national.id) return [];
+      const mapping = await loadChecklistMapping(national, rubric);
+      return mapping ? [{ rubric, mapping }] : [];
+    }),
+  );
+  return found.flat();
 }
