@@ -83,3 +83,35 @@ export function hasHeadingLine(text: string, heading: string): boolean {
   const want = squash(heading);
   return text.split(/\r?\n/).some((l) => squash(l) === want);
 }
+
+/**
+ * Rank of a heading line: 1 for 一、…, 2 for （一）…/(一)…, 3 for 1、…/1.…; undefined for any other line. A
+ * numbered line longer than HEADING_MAX characters is a paragraph that starts with its number (seed 001's
+ * 汽车制造业 writes "1.提升数字化转型意识。企业领导层面…" as one line), not a heading.
+ */
+export const HEADING_MAX = 40;
+export function headingRank(line: string): 1 | 2 | 3 | undefined {
+  const s = squash(line);
+  if (s.length === 0 || s.length > HEADING_MAX) return undefined;
+  if (/^[一二三四五六七八九十]+、/.test(s)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[）)]/.test(s)) return 2;
+  if (/^\d+[、.．]/.test(s)) return 3;
+  return undefined;
+}
+
+/**
+ * Whether `passage` stands (whitespace-insensitively) in the section under a line equal to `heading`: from
+ * that line to the next heading of the same or a higher rank. Any of several equal heading lines may hold it.
+ */
+export function isUnderHeading(text: string, heading: string, passage: string): boolean {
+  const lines = text.split(/\r?\n/);
+  const want = squash(heading);
+  const quote = squash(passage);
+  return lines.some((line, i) => {
+    if (squash(line) !== want) return false;
+    const rank = headingRank(line) ?? 0;
+    let end = i + 1;
+    while (end < lines.length && !((headingRank(lines[end]!) ?? 99) <= rank)) end++;
+    return squash(lines.slice(i + 1, end).join('')).includes(quote);
+  });
+}

@@ -43,6 +43,7 @@ for (const file of files) {
       ...g.needs.map((n, i) => [`need ${i}`, n.citation] as [string, typeof n.citation]),
       ...g.architectureLayers.map((n, i) => [`layer ${i}`, n.citation] as [string, typeof n.citation]),
       ...g.typicalScenarios.map((n, i) => [`typicalScenario ${i}`, n.citation] as [string, typeof n.citation]),
+      ...(g.support ?? []).map((n, i) => [`support ${i}`, n.citation] as [string, typeof n.citation]),
     ];
     for (const a of g.actions)
       for (const p of a.prerequisites) if (!ids.has(p)) problems.push(`action ${a.id}: unknown prerequisite ${p}`);

@@ -58,6 +58,7 @@ function citations(g: Guide): [string, Citation][] {
     ...g.needs.map((n, i): [string, Citation] => [`needs.${i}`, n.citation]),
     ...g.architectureLayers.map((n, i): [string, Citation] => [`architectureLayers.${i}`, n.citation]),
     ...g.typicalScenarios.map((n, i): [string, Citation] => [`typicalScenarios.${i}`, n.citation]),
+    ...(g.support ?? []).map((n, i): [string, Citation] => [`support.${i}`, n.citation]),
   ];
 }
 

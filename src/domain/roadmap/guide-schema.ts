@@ -62,6 +62,22 @@ export const Action = v.strictObject({
   citation: Citation,
 });
 
+/**
+ * Kinds of outside help the 保障措施 sections name (diagnosis, solutions, platforms, policy and funding,
+ * training, benchmark enterprises): our grouping of the seed's measures, shown with a label saying so.
+ */
+export const SUPPORT_KINDS = ['diagnosis', 'solutions', 'platform', 'policy', 'training', 'benchmark'] as const;
+
+/**
+ * One measure of the seed's 保障措施 (government, industry body or service provider) an enterprise can turn to:
+ * "where to get help". The title is our short name for it; the passage is the seed's text, verbatim.
+ */
+export const Support = v.strictObject({
+  kind: v.picklist(SUPPORT_KINDS),
+  title: LocalizedText,
+  citation: Citation,
+});
+
 export const Guide = v.strictObject({
   industry: v.picklist(INDUSTRIES),
   name: LocalizedText,
@@ -82,10 +98,14 @@ export const Guide = v.strictObject({
   ),
   stages: v.pipe(v.array(Stage), v.minLength(1)),
   actions: v.pipe(v.array(Action), v.minLength(5)),
+  /** Outside help from the seed's 保障措施, for the guides whose seed has such a section. */
+  support: v.optional(v.pipe(v.array(Support), v.minLength(1))),
 });
 
 export type Citation = v.InferOutput<typeof Citation>;
 export type Stage = v.InferOutput<typeof Stage>;
 export type Action = v.InferOutput<typeof Action>;
 export type Guide = v.InferOutput<typeof Guide>;
+export type Support = v.InferOutput<typeof Support>;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export type CanonicalStage = (typeof CANONICAL_STAGES)[number];
