@@ -11,6 +11,8 @@ import {
   MIME,
   type AttachmentRef,
 } from '../domain/index';
+import Dexie from 'dexie';
+import { heldHashes } from './attachment-holds';
 import type { DigiLevelDB, StoredAssessment, StoredAttachment } from './database';
 import { checkRecord, DamagedRecordError } from './records';
 import { RecordMissingError, writeFailure } from './write-error';
@@ -39,6 +41,8 @@ export interface AttachmentDeps {
   hash(bytes: Uint8Array): Promise<string>;
   /** navigator.storage.estimate; undefined where the browser has none (then the write itself may fail). */
   estimate?(): Promise<{ usage?: number; quota?: number }>;
+  /** Hashes whose bytes must stay though nothing names them (attachment-holds.ts); prune() keeps them. */
+  held?(): Promise<Set<string>>;
 }
 
 export const systemDeps: AttachmentDeps = {
@@ -46,6 +50,7 @@ export const systemDeps: AttachmentDeps = {
   hash: sha256Hex,
   estimate:
     typeof navigator !== 'undefined' && navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+  held: heldHashes,
 };
 
 /** Room kept free beyond the file itself (the record, Dexie's bookkeeping). */
@@ -156,7 +161,12 @@ export class AttachmentStore {
     return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
   }
 
-  /** Deletes bytes no stored assessment names any more; returns how many. */
+  /**
+   * Deletes bytes no stored assessment names any more and nobody holds (a removal that can still be undone,
+   * an import in progress: attachment-holds.ts); returns how many. Names and holds are read inside the one
+   * read-write transaction, so a removal cannot commit between the reading and the deleting: it either
+   * committed before (its hold, taken before it, is seen) or waits until after (its bytes were named).
+   */
   async prune(): Promise<number> {
     return this.db.transaction('rw', this.db.assessments, this.db.attachments, async () => {
       const named = new Set<string>();
@@ -170,7 +180,12 @@ export class AttachmentStore {
         }
       });
       if (named.has('*')) return 0;
-      const orphans = (await this.db.attachments.toCollection().primaryKeys()).filter((h) => !named.has(h));
+      const unnamed = (await this.db.attachments.toCollection().primaryKeys()).filter((h) => !named.has(h));
+      if (!unnamed.length) return 0;
+      // holds that cannot be read (the lock manager failing) protect everything
+      const held = this.deps.held ? await Dexie.waitFor(this.deps.held()).catch(() => null) : new Set<string>();
+      if (!held) return 0;
+      const orphans = unnamed.filter((h) => !held.has(h));
       await this.db.attachments.bulkDelete(orphans);
       return orphans.length;
     });

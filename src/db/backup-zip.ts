@@ -12,6 +12,7 @@ import type { AttachmentStore } from './attachments';
 import { backupOf, importBackup, type ImportReport, type SameYearChoice } from './backup';
 import { readZip, ZipError, type ZipLimits, DEFAULT_LIMITS } from '../zip/read';
 import { ZipSink } from '../zip/write';
+import { holdBytes } from './attachment-holds';
 
 export const BACKUP_JSON = 'backup.json';
 export const ASSESSMENT_JSON = 'assessment.json';
@@ -131,31 +132,38 @@ export async function importZip(
   sameYear?: SameYearChoice,
 ): Promise<ImportReport> {
   const checked = await checkZip(bytes, attachments.deps.hash);
-  const db = store.db;
   const hashes = [...checked.attachments.keys()];
-  const present = await attachments.present(hashes);
-  const added = hashes.filter((h) => !present.has(h));
-  const now = attachments.deps.now();
-  if (added.length)
-    await db.attachments.bulkAdd(
-      added.map((hash) => {
-        const a = checked.attachments.get(hash)!;
-        return { hash, mime: a.mime, size: a.data.length, data: a.data, storedAt: now };
-      }),
-    );
-  const report = await importBackup(store, checked.json, rubrics, sameYear);
-  if (report.fatal || report.sameYear || !report.imported.length) {
-    // nothing (new) names them: the bytes this import added are taken out again
-    const named = new Set<string>();
-    await db.assessments.each((a) => {
-      try {
-        for (const h of attachmentHashes(a.file?.[EXTENSION_KEY]?.attachments)) named.add(h);
-      } catch {
-        // a damaged record: leave every byte in place
-        hashes.forEach((h) => named.add(h));
-      }
-    });
-    await db.attachments.bulkDelete(added.filter((h) => !named.has(h)));
+  // held from before the presence check until the assessments naming them are stored: a prune meanwhile
+  // (another tab starting, an assessment deleted) must not take bytes this import counts on
+  const releases = await Promise.all(hashes.map((h) => holdBytes(h)));
+  try {
+    const db = store.db;
+    const present = await attachments.present(hashes);
+    const added = hashes.filter((h) => !present.has(h));
+    const now = attachments.deps.now();
+    if (added.length)
+      await db.attachments.bulkAdd(
+        added.map((hash) => {
+          const a = checked.attachments.get(hash)!;
+          return { hash, mime: a.mime, size: a.data.length, data: a.data, storedAt: now };
+        }),
+      );
+    const report = await importBackup(store, checked.json, rubrics, sameYear);
+    if (report.fatal || report.sameYear || !report.imported.length) {
+      // nothing (new) names them: the bytes this import added are taken out again
+      const named = new Set<string>();
+      await db.assessments.each((a) => {
+        try {
+          for (const h of attachmentHashes(a.file?.[EXTENSION_KEY]?.attachments)) named.add(h);
+        } catch {
+          // a damaged record: leave every byte in place
+          hashes.forEach((h) => named.add(h));
+        }
+      });
+      await db.attachments.bulkDelete(added.filter((h) => !named.has(h)));
+    }
+    return report;
+  } finally {
+    releases.forEach((release) => release());
   }
-  return report;
 }

@@ -83,6 +83,7 @@ class AppState {
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;
     this.opened(this.store);
+    void pruneAtStart(opened.db, this.store.writer);
     this.sub = this.store.list().subscribe({
       next: (rows) => {
         this.stored = rows;
@@ -114,6 +115,21 @@ class AppState {
 
   stop() {
     this.sub?.unsubscribe();
+  }
+}
+
+/**
+ * Bytes no assessment names any more (a removal whose undo offer ended with its tab, an assessment deleted in
+ * another tab) go once storage is open; bytes another open tab can still restore are held (attachment-holds.ts).
+ * The attachment code loads only where bytes are stored, so a first visit does not fetch it.
+ */
+async function pruneAtStart(db: OpenedStorage['db'], writer: string): Promise<void> {
+  try {
+    if (!(await db.attachments.count())) return;
+    const { AttachmentStore } = await import('../db/attachments');
+    await new AttachmentStore(db, writer).prune();
+  } catch {
+    // nothing deleted: the next start tries again
   }
 }
 

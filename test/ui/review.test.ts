@@ -145,6 +145,30 @@ describe('MethodView', () => {
     expect(source.indexOf('中小企业数字化水平评测指标')).toBeLessThan(source.indexOf('北京市顺义区'));
     expect(source).not.toMatch(/\.txt/);
   });
+
+  it('shows the 晨星→national mapping’s not-official note with what in the roadmap is ours (issue 17, 4)', async () => {
+    setLanguage('zh-CN');
+    render(MethodView, { rubric });
+    await waitFor(() => expect(screen.getByTestId('method-mapping-note')).toBeInTheDocument());
+    const note = screen.getByTestId('method-mapping-note');
+    expect(note).toHaveTextContent('不是官方对应关系');
+    expect(screen.getByTestId('method-ours')).toContainElement(note);
+  });
+  it('says what counts as evidence for the defended level, labelled as our rule (issue 19, 3)', () => {
+    setLanguage('zh-CN');
+    const { unmount } = render(MethodView, { rubric });
+    const rule = screen.getByTestId('method-defended');
+    expect(within(rule).getByRole('heading')).toHaveTextContent('本工具的规则，不是官方规定');
+    // exactly what defendedLevel counts: an attachment, or a ticked expected kind (any tick without a list)
+    for (const part of ['至少有一个附件', '期望的佐证类型之一', '任何勾选都算', '文字备注不算佐证', '只有附件算佐证'])
+      expect(rule).toHaveTextContent(part);
+    unmount();
+    setLanguage('en');
+    render(MethodView, { rubric });
+    expect(screen.getByTestId('method-defended')).toHaveTextContent('our rule, not an official one');
+    expect(screen.getByTestId('method-defended')).toHaveTextContent('at least one file is attached');
+    setLanguage('zh-CN');
+  });
 });
 
 describe('evidenceBlocks (report appendix)', () => {
