@@ -42,6 +42,8 @@ export interface BenchResult {
   batchCli: import('./cli-batch.ts').BatchRun[];
   /** 10,000 files imported into a cohort in Chromium (scripts/bench/cohort.ts). */
   cohort: import('./cohort.ts').CohortFigures | undefined;
+  /** Issue 16's owner walk-through: interactions and visible characters per language (scripts/bench/owner.ts). */
+  ownerWalkthrough: import('./owner.ts').OwnerWalkthrough;
   lazy: (FileSize & { precachedByServiceWorker: boolean })[];
   unreachableAssets: string[];
   serviceWorkerPrecache: ByteReport['precache'];
@@ -275,6 +277,17 @@ export function formatReport(r: BenchResult): string {
         `first ${ms(o.firstMs)}, median ${ms(o.medianMs)} (runs: ${o.runsMs.join(', ')} ms), ${kb(o.bytes)}`,
       ]);
   }
+  const owner = r.ownerWalkthrough;
+  if (owner?.status === 'ok')
+    for (const [lang, f] of Object.entries(owner.figures)) {
+      const c = f.visibleChars;
+      rows.push([
+        `owner walk-through, quick path (${lang})`,
+        `${f.interactions} interactions; visible characters: home ${c.home}, first questions + scenarios ` +
+          `${c.firstQuestions + c.firstScenarios}, whole questionnaire ${c.questions + c.scenarios}, results ${c.results}`,
+      ]);
+    }
+  else if (owner) rows.push(['owner walk-through', `${owner.status}: ${owner.reason}`]);
   if (r.font) rows.push(['PDF font asset', `${r.font.file}: ${kb(r.font.raw)} raw, ${kb(r.font.gzip)} gzip`]);
   const lh = r.lighthouse;
   rows.push([

@@ -10,7 +10,9 @@
  * itself could not run. Not part of `npm test`.
  *
  * Environment: CHROMIUM_PATH and NGINX_PATH (as the e2e tests), BENCH_OUT_DIR (build somewhere other than dist/),
- * BENCH_CHANGES (default 1000), BENCH_SEED (default 20240601), BENCH_NGINX=0 (skip the nginx figures).
+ * BENCH_CHANGES (default 1000), BENCH_SEED (default 20240601), BENCH_NGINX=0 (skip the nginx figures),
+ * BENCH_LIGHTHOUSE=0 (skip Lighthouse), BENCH_BATCH_LARGE=0 (batch CLI over 10,000 files only, not 100,000),
+ * BENCH_OWNER=0 (skip issue 16's owner walk-through, which runs test/e2e/owner.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { locateLighthouse, runLighthouse, type LighthouseResult } from './lighth
 import { measureThroughNginx, type NginxFigures } from './nginx.ts';
 import { measureBatchCli } from './cli-batch.ts';
 import { measureCohortImport, type CohortFigures } from './cohort.ts';
+import { measureOwnerWalkthrough } from './owner.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -153,6 +156,9 @@ async function main() {
   const viaNginx = nginx.status === 'ok' ? nginx.runs.find((r) => r.encoding === 'gzip') : undefined;
   const batchCli = measureBatchCli(ROOT, FIXTURE, log);
   const batch10k = batchCli.find((r) => r.files === 10_000);
+  const ownerWalkthrough = CHROMIUM
+    ? measureOwnerWalkthrough(ROOT, tmp, log)
+    : ({ status: 'skipped', reason: 'no Chromium' } as const);
 
   const rc = browser?.recompute;
   const d = rc?.durations ?? [];
@@ -270,6 +276,7 @@ async function main() {
     nginx,
     batchCli,
     cohort,
+    ownerWalkthrough,
     lazy: bytes.lazy.map((f) => ({ ...f, precachedByServiceWorker: precached.has(f.file) })),
     unreachableAssets: bytes.unreachable,
     serviceWorkerPrecache: bytes.precache,

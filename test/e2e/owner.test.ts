@@ -3,8 +3,11 @@
  * one option per item, one level per scenario, next), in Chinese and in English. It counts the interactions
  * (clicks + keystrokes) and the characters of text on screen before anything is expanded, prints both, and
  * checks the result is the engine's for the same answers, with axe on every screen the issue changed.
+ * With OWNER_FIGURES_FILE set it also writes both figures there as JSON: `npm run bench` runs this file that way
+ * and keeps them in bench/result.json (scripts/bench/owner.ts).
  */
-import { describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it, inject } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, launchWithPage } from './browser';
 import { axeViolations } from './axe';
@@ -59,6 +62,24 @@ const visibleChars = (page: Page) =>
     for (const el of hidden) el.style.display = '';
     return count;
   });
+
+/** The figures of each language's walk-through, written for the bench (OWNER_FIGURES_FILE) once both have run. */
+export interface OwnerFigures {
+  interactions: number;
+  visibleChars: {
+    home: number;
+    firstQuestions: number;
+    firstScenarios: number;
+    questions: number;
+    scenarios: number;
+    results: number;
+  };
+}
+const figures: Partial<Record<'zh-CN' | 'en', OwnerFigures>> = {};
+afterAll(() => {
+  const out = process.env.OWNER_FIGURES_FILE;
+  if (out) writeFileSync(out, JSON.stringify(figures, null, 2));
+});
 
 describe.skipIf(!CHROMIUM)('the owner walk-through (quick path only)', () => {
   it.each(['zh-CN', 'en'] as const)(
@@ -138,6 +159,7 @@ describe.skipIf(!CHROMIUM)('the owner walk-through (quick path only)', () => {
         );
         // 1 start + 1 profile + 15 items + 9 steps + 16 scenarios + 4 groups
         expect(interactions).toBe(2 + questionsOf(rubric).length + steps + allScenarios(rubric).length + groups);
+        figures[lang] = { interactions, visibleChars: { ...chars } };
       } finally {
         await ctx.close();
       }
