@@ -18,10 +18,12 @@ import { chartModels } from './chart-models';
 import type { Block, ReportDocument } from './document';
 import { progressBlocks, type ProgressEntry } from './progress-blocks';
 import { evidenceBlocks } from './evidence-blocks';
+import { defendedBlocks, defendedLine, defendedOf } from './defended-blocks';
 import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary-blocks';
 import { topActions } from '../domain/journey/summary';
 import { formBlocks } from './form-blocks';
 import { oursBlocks, oursNotice } from './ours-blocks';
+import { supportBlocks } from './support-blocks';
 import { reportStrings } from '../i18n/lazy/report';
 
 reportStrings(); // the report's strings load with its code, not with the first visit
@@ -72,6 +74,8 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
       [t('report.assessedAt'), date(input.assessedAt)],
     ],
   });
+  // the level claimed beside the level the evidence defends (the section before the evidence appendix lists why)
+  blocks.push({ kind: 'paragraph', tone: 'strong', text: defendedLine(tr, rubric, defendedOf(rubric, file)) });
   if (e.next) {
     blocks.push({
       kind: 'heading',
@@ -168,6 +172,7 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
       });
     }
   }
+  blocks.push(...supportBlocks(tr, guide));
 
   if (input.progress)
     blocks.push(
@@ -207,6 +212,7 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
     }),
   });
 
+  blocks.push(...defendedBlocks(tr, rubric, file));
   blocks.push(...evidenceBlocks(rubric, file, e, lang));
   blocks.push(...formBlocks(rubric, file, e, lang));
   return reportDocument(lang, title, input.now, blocks);

@@ -19,6 +19,8 @@ import type { Block, FormCell, ReportDocument } from './document';
 import { reportDocument, type ReportVariant } from './build-report';
 import { actionsTable, horizonBlocks, type Purpose } from './summary-blocks';
 import { oursBlocks } from './ours-blocks';
+import { supportBlocks } from './support-blocks';
+import { defendedBlocks } from './defended-blocks';
 
 export interface ChecklistReportInput {
   journey: ChecklistJourney;
@@ -178,6 +180,8 @@ export function buildChecklistReport(
       .filter(({ item }) => item.requiredFrom !== null && item.requiredFrom <= upTo)
       .map(({ item }) => [itemName(item.id), lvl(item.requiredFrom!), answerText(item.id), evidenceOf(item.id)]),
   });
+  // the level the attachments defend, with the items without one
+  blocks.push(...defendedBlocks(tr, rubric, file));
 
   // 3. data-readiness profile
   blocks.push({ kind: 'heading', level: 1, text: t('checklistReport.profile'), id: 'readiness' });
@@ -200,6 +204,7 @@ export function buildChecklistReport(
     blocks.push({ kind: 'heading', level: 1, text: t('checklistReport.plan'), id: 'roadmap' });
     blocks.push(...oursBlocks(tr, journey.mappingNote));
     blocks.push(...horizonBlocks(topActions(roadmap, e.level, input.now, Infinity), lang, purpose));
+    if (journey.guide) blocks.push(...supportBlocks(tr, journey.guide));
   }
 
   if (variant === 'full') {

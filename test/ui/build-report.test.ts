@@ -433,3 +433,39 @@ describe('issue 17: the report says what is ours and names the rubric by the sta
     },
   );
 });
+
+describe('where to get help (issue 17, 5)', () => {
+  it('follows the roadmap in the full report, each entry quoting its passage and naming its source by title', () => {
+    for (const lang of ['zh-CN', 'en'] as const)
+      for (const variant of ['full'] as const) {
+        const doc = buildReport({ journey: journeyOf(), file, assessedAt: NOW, now: NOW }, lang, variant);
+        const at = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'roadmap-support');
+        expect(at, `${lang} ${variant}`).toBeGreaterThan(
+          doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'roadmap'),
+        );
+        const steps = doc.blocks.slice(at).filter((b) => b.kind === 'step');
+        for (const s of guide.support!) {
+          const block = steps.find((b) => b.kind === 'step' && b.title === s.title[lang]);
+          if (block?.kind !== 'step') throw new Error(`${lang} ${variant}: no entry ${s.title[lang]}`);
+          expect(block.lines).toEqual([`“${s.citation.passage[lang]}”`]);
+          expect(block.citation).toContain(lang === 'zh-CN' ? '东莞市食品饮料企业数字化转型指引' : 'Dongguan');
+          expect(block.citation).toContain(s.citation.heading);
+          expect(block.citation).not.toMatch(/\.txt/);
+        }
+        // the grouping and titles are labelled as ours
+        expect(documentText(doc)).toContain(lang === 'zh-CN' ? '分类和简短标题是本工具的表述' : "this tool's wording");
+      }
+  });
+
+  it('follows the 晨星 report’s roadmap too', async () => {
+    const checklist = (await loadRubric('sd-chenxing-2022')) as ChecklistRubric;
+    const cfile: AssessmentFile = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'),
+    );
+    const data = await loadJourneyData(checklist, 'pharma');
+    const journey = journeyFor({ rubric: checklist, file: cfile, ...data });
+    const text = documentText(buildChecklistReport({ journey, file: cfile, assessedAt: NOW, now: NOW }, 'zh-CN'));
+    expect(text).toContain('获取帮助');
+    expect(text).toContain(data.guide!.support![0]!.citation.passage['zh-CN']);
+  });
+});
