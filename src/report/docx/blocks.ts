@@ -13,6 +13,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -20,7 +21,7 @@ import {
 } from 'docx';
 import { CHECKED, UNCHECKED, type Block, type ChartBlock, type FormCell } from '../document';
 import { chartCssHeight, type ChartRasteriser } from '../pdf/charts';
-import { COLOR, CONTENT_PX, CONTENT_TWIPS, SIZE } from './style';
+import { COLOR, CONTENT_PX, CONTENT_TWIPS, PARA, SIZE } from './style';
 
 export type DocxChild = Paragraph | Table;
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
@@ -50,7 +51,7 @@ export function cover(b: Of<'cover'>): DocxChild[] {
           }),
         ]
       : []),
-    ...(b.rows.length ? [keyValueTable(b.rows, SIZE.body)] : []),
+    ...(b.rows.length ? [keyValueTable(b.rows, PARA.coverKey, PARA.coverValue)] : []),
     // what follows starts on a new page, as in print and the PDF
     new Paragraph({ pageBreakBefore: true, children: [] }),
   ];
@@ -80,7 +81,7 @@ export function list(b: Of<'list'>): DocxChild[] {
 }
 
 export function keyValues(b: Of<'keyValues'>): DocxChild[] {
-  return [keyValueTable(b.rows, SIZE.table + 1), spacer()];
+  return [keyValueTable(b.rows, PARA.key, PARA.value), spacer()];
 }
 
 /** Cell padding, set once per table (tblCellMar) rather than on every cell: less XML to build. */
@@ -88,10 +89,11 @@ const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 
-function keyValueTable(rows: [string, string][], size: number): Table {
+function keyValueTable(rows: [string, string][], keyStyle: string, valueStyle: string): Table {
   const key = Math.round(CONTENT_TWIPS * 0.32);
   return new Table({
     margins: CELL_MARGINS,
+    layout: TableLayoutType.FIXED,
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
     columnWidths: [key, CONTENT_TWIPS - key],
     borders: {
@@ -106,23 +108,21 @@ function keyValueTable(rows: [string, string][], size: number): Table {
       ([k, v]) =>
         new TableRow({
           cantSplit: true,
-          children: [cell(k, key, { size, color: COLOR.muted }), cell(v, CONTENT_TWIPS - key, { size })],
+          children: [cell(k, keyStyle), cell(v, valueStyle)],
         }),
     ),
   });
 }
 
-function cell(
-  text: string,
-  width: number,
-  run: Omit<IRunOptions, 'text' | 'break'>,
-  extra: { fill?: string; columnSpan?: number } = {},
-): TableCell {
+/**
+ * A cell of one paragraph in `style` (its runs carry no properties: the style has them). Its width comes from the
+ * table's grid (fixed layout), not from a width of its own: one XML element less per cell for docx to build.
+ */
+function cell(text: string, style: string, extra: { fill?: string; columnSpan?: number } = {}): TableCell {
   return new TableCell({
-    width: { size: width, type: WidthType.DXA },
     ...(extra.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: extra.fill } } : {}),
     ...(extra.columnSpan ? { columnSpan: extra.columnSpan } : {}),
-    children: [new Paragraph({ children: runs(text, run) })],
+    children: [new Paragraph({ style, children: runs(text) })],
   });
 }
 
@@ -143,9 +143,7 @@ export function table(b: Of<'table'>): DocxChild[] {
         new TableRow({
           tableHeader: true,
           cantSplit: true,
-          children: widths.map((w, i) =>
-            cell(b.head[i] ?? '', w, { size: SIZE.table, color: COLOR.white, bold: true }, { fill: COLOR.accent }),
-          ),
+          children: widths.map((_, i) => cell(b.head[i] ?? '', PARA.cellHead, { fill: COLOR.accent })),
         }),
       ]
     : [];
@@ -155,25 +153,19 @@ export function table(b: Of<'table'>): DocxChild[] {
     if (group && r.slice(1).every((c) => !c.trim()))
       return new TableRow({
         cantSplit: true,
-        children: [
-          cell(r[0] ?? '', CONTENT_TWIPS, { size: SIZE.table, bold: true }, { fill: COLOR.groupFill, columnSpan: n }),
-        ],
+        children: [cell(r[0] ?? '', PARA.cellGroup, { fill: COLOR.groupFill, columnSpan: n })],
       });
     return new TableRow({
       cantSplit: true,
-      children: widths.map((w, i) =>
-        cell(
-          r[i] ?? '',
-          w,
-          { size: SIZE.table, ...(group ? { bold: true } : {}) },
-          group ? { fill: COLOR.groupFill } : {},
-        ),
+      children: widths.map((_, i) =>
+        group ? cell(r[i] ?? '', PARA.cellGroup, { fill: COLOR.groupFill }) : cell(r[i] ?? '', PARA.cell),
       ),
     });
   });
   return [
     new Table({
       margins: CELL_MARGINS,
+      layout: TableLayoutType.FIXED,
       width: { size: CONTENT_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       borders: {
@@ -212,11 +204,7 @@ export async function chart(b: ChartBlock, rasterise: ChartRasteriser | undefine
         }),
       ],
     }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 200 },
-      children: runs(b.caption, { size: SIZE.small, color: COLOR.muted }),
-    }),
+    new Paragraph({ style: PARA.caption, alignment: AlignmentType.CENTER, children: runs(b.caption) }),
   ];
 }
 
@@ -231,22 +219,11 @@ function dataUrlBytes(url: string): { type: 'jpg' | 'png'; bytes: Uint8Array } |
 
 /** A roadmap step: title, its lines and the citation kept together on one page. */
 export function step(b: Of<'step'>): DocxChild[] {
-  const keep = { keepNext: true, keepLines: true };
-  const lines = b.lines.map(
-    (l) => new Paragraph({ ...keep, indent: { left: 227 }, children: runs(l, { size: SIZE.table + 1 }) }),
-  );
-  const citation = b.citation.trim()
-    ? [
-        new Paragraph({
-          keepLines: true,
-          indent: { left: 227 },
-          spacing: { after: 160 },
-          children: runs(b.citation, { size: SIZE.small, color: COLOR.faint }),
-        }),
-      ]
-    : [];
+  // keep-with-next, indents and sizes come from the styles
+  const lines = b.lines.map((l) => new Paragraph({ style: PARA.stepLine, children: runs(l) }));
+  const citation = b.citation.trim() ? [new Paragraph({ style: PARA.citation, children: runs(b.citation) })] : [];
   return [
-    new Paragraph({ ...keep, children: runs(b.title, { bold: true, color: COLOR.accent, size: SIZE.body + 1 }) }),
+    new Paragraph({ style: PARA.stepTitle, children: runs(b.title) }),
     ...lines,
     ...(citation.length ? citation : [spacer()]),
   ];
@@ -265,46 +242,40 @@ export function pageBreak(): DocxChild[] {
 export function form(b: Of<'form'>): DocxChild[] {
   const n = Math.max(b.head.length, ...b.rows.map((r) => r.length), 1);
   const widths = columnTwips(b.widths, n);
-  const size = SIZE.table;
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: widths.map((w, i) =>
-      cell(b.head[i] ?? '', w, { size, color: COLOR.white, bold: true }, { fill: COLOR.accent }),
-    ),
+    children: widths.map((_, i) => cell(b.head[i] ?? '', PARA.cellHead, { fill: COLOR.accent })),
   });
-  const formCell = (c: FormCell, width: number) => {
+  const formCell = (c: FormCell) => {
     if ('text' in c)
       return new TableCell({
-        width: { size: width, type: WidthType.DXA },
         ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-        children: [new Paragraph({ children: runs(c.text, { size }) })],
+        children: [new Paragraph({ style: PARA.cell, children: runs(c.text) })],
       });
     return new TableCell({
-      width: { size: width, type: WidthType.DXA },
       children: [
         ...c.options.map(
           (o) =>
             new Paragraph({
-              children: runs(`${o.checked ? CHECKED : UNCHECKED} ${o.text}`, {
-                size,
-                ...(o.checked ? { bold: true } : {}),
-              }),
+              style: PARA.cell,
+              children: runs(`${o.checked ? CHECKED : UNCHECKED} ${o.text}`, o.checked ? { bold: true } : {}),
             }),
         ),
-        ...(c.data ? [new Paragraph({ spacing: { before: 40 }, children: runs(c.data, { size }) })] : []),
+        ...(c.data ? [new Paragraph({ style: PARA.cell, spacing: { before: 40 }, children: runs(c.data) })] : []),
       ],
     });
   };
   const rows = b.rows.map(
     (r) =>
       new TableRow({
-        children: r.flatMap((c, i) => (c ? [formCell(c, widths[i] ?? widths[0]!)] : [])),
+        children: r.flatMap((c) => (c ? [formCell(c)] : [])),
       }),
   );
   return [
     new Table({
       margins: CELL_MARGINS,
+      layout: TableLayoutType.FIXED,
       width: { size: CONTENT_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },

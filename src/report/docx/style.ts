@@ -37,3 +37,61 @@ export const PAGE = { width: 11906, height: 16838, margin: 1134 };
 export const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
 /** Images are sized in pixels at 96 dpi: the content width is 17 cm. */
 export const CONTENT_PX = Math.round((CONTENT_TWIPS / 1440) * 96);
+
+/**
+ * Paragraph styles for the text that repeats by the thousand (table cells, roadmap steps, captions). Their runs
+ * then carry no properties of their own: the full report has ~1,200 paragraphs, and docx turns every run property
+ * into XML objects (size, complex-script size, colour, bold…), which was most of the time a Word file took.
+ */
+export const PARA = {
+  cell: 'DLCell',
+  cellHead: 'DLCellHead',
+  cellGroup: 'DLCellGroup',
+  key: 'DLKey',
+  value: 'DLValue',
+  coverKey: 'DLCoverKey',
+  coverValue: 'DLCoverValue',
+  stepTitle: 'DLStepTitle',
+  stepLine: 'DLStepLine',
+  citation: 'DLCitation',
+  caption: 'DLCaption',
+} as const;
+
+const para = (id: string, name: string, run: object, paragraph: object = {}) => ({
+  id,
+  name,
+  basedOn: 'Normal',
+  quickFormat: false,
+  run,
+  paragraph,
+});
+
+/** The styles of PARA, for the Document's `styles.paragraphStyles`. */
+export const PARAGRAPH_STYLES = [
+  para(PARA.cell, 'DigiLevel table text', { size: SIZE.table }),
+  para(PARA.cellHead, 'DigiLevel table head', { size: SIZE.table, bold: true, color: COLOR.white }),
+  para(PARA.cellGroup, 'DigiLevel table group', { size: SIZE.table, bold: true }),
+  para(PARA.key, 'DigiLevel key', { size: SIZE.table + 1, color: COLOR.muted }),
+  para(PARA.value, 'DigiLevel value', { size: SIZE.table + 1 }),
+  para(PARA.coverKey, 'DigiLevel cover key', { size: SIZE.body, color: COLOR.muted }),
+  para(PARA.coverValue, 'DigiLevel cover value', { size: SIZE.body }),
+  para(
+    PARA.stepTitle,
+    'DigiLevel step title',
+    { size: SIZE.body + 1, bold: true, color: COLOR.accent },
+    { keepNext: true, keepLines: true },
+  ),
+  para(
+    PARA.stepLine,
+    'DigiLevel step line',
+    { size: SIZE.table + 1 },
+    { indent: { left: 227 }, keepNext: true, keepLines: true },
+  ),
+  para(
+    PARA.citation,
+    'DigiLevel citation',
+    { size: SIZE.small, color: COLOR.faint },
+    { indent: { left: 227 }, spacing: { after: 160 }, keepLines: true },
+  ),
+  para(PARA.caption, 'DigiLevel caption', { size: SIZE.small, color: COLOR.muted }, { spacing: { after: 200 } }),
+];

@@ -10,7 +10,7 @@ import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun
 import type { Block, ReportDocument } from '../document';
 import type { ChartRasteriser } from '../pdf/charts';
 import * as render from './blocks';
-import { COLOR, FONT_BODY, FONT_HEADING, PAGE, SIZE } from './style';
+import { COLOR, FONT_BODY, FONT_HEADING, PAGE, PARAGRAPH_STYLES, SIZE } from './style';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -43,6 +43,7 @@ export async function docxBytes(doc: ReportDocument, options: WriteDocxOptions =
         heading2: heading(SIZE.h2, COLOR.accent),
         heading3: heading(SIZE.h3, COLOR.text),
       },
+      paragraphStyles: PARAGRAPH_STYLES,
     },
     sections: [
       {
