@@ -37,6 +37,11 @@ export const ChecklistItem = v.strictObject({
   requiredFrom: v.nullable(LevelNumber),
   /** Our doubt about how the row is read: shown to the user, never official text. */
   note: v.optional(LocalizedText),
+  /**
+   * Our one-line plain question, shown first (as the national rubric's `plain`); the official name and
+   * explanation are folded under 原文与解释. Never official text, never a copy of it.
+   */
+  plain: v.optional(LocalizedText),
 });
 
 export const ChecklistIndicator = v.strictObject({
@@ -138,6 +143,15 @@ export function checklistCrossCheck(r: v.InferOutput<typeof ChecklistRubricShape
         const expected = it.stars === 0 ? null : top + 1 - it.stars;
         if (it.requiredFrom !== expected)
           problem(`${it.stars} stars read cumulatively give ${expected}`, `${p}.requiredFrom`);
+        // the plain question is ours: one line, and never a copy of the official name or explanation
+        for (const lang of ['zh-CN', 'en'] as const) {
+          const plain = it.plain?.[lang];
+          if (plain === undefined) continue;
+          if (/\n/.test(plain)) problem('must be one line', `${p}.plain.${lang}`);
+          const official = [it.explanation[lang], it.name?.[lang]].map((x) => x?.trim());
+          if (official.includes(plain.trim()))
+            problem('repeats the official text; write it in plain words', `${p}.plain.${lang}`);
+        }
         const whole = squash(it.explanation['zh-CN']);
         (it.parts ?? []).forEach((part, pi) => {
           if (!whole.includes(squash(part['zh-CN']))) problem('not part of the explanation', `${p}.parts.${pi}`);
