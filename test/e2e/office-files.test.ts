@@ -100,8 +100,8 @@ describe.skipIf(!CHROMIUM)('Word and Excel downloads', () => {
       const sheets = xlsxSheets(unzip(readFileSync(xlsx.file)));
       expect([...sheets.keys()]).toEqual(
         zh
-          ? ['评测题', '场景等级', '路线图跟踪', '佐证材料清单']
-          : ['Items', 'Scenario levels', 'Roadmap tracking', 'Evidence checklist'],
+          ? ['评测题', '场景等级', '路线图跟踪', '佐证材料清单', '有佐证支撑的等级']
+          : ['Items', 'Scenario levels', 'Roadmap tracking', 'Evidence checklist', 'The level the evidence defends'],
       );
       const items = [...sheets.values()][0]!;
       expect(items.slice(2)).toHaveLength(15);

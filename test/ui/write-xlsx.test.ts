@@ -53,7 +53,7 @@ describe('Excel workbook', () => {
     const { t, loc } = translator('zh-CN');
     const { journey, sheets, blob } = await workbook('zh-CN');
     expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect([...sheets.keys()]).toEqual(['评测题', '场景等级', '路线图跟踪', '佐证材料清单']);
+    expect([...sheets.keys()]).toEqual(['评测题', '场景等级', '路线图跟踪', '佐证材料清单', '有佐证支撑的等级']);
 
     const items = sheets.get('评测题')!;
     expect(items[0]![0]).toMatch(/^示例食品有限公司 · 2026 · 企业自评（非官方评测），依据：/);
@@ -165,7 +165,13 @@ describe('Excel workbook', () => {
 
   it('is in English with English sheet names and columns', async () => {
     const { sheets } = await workbook('en');
-    expect([...sheets.keys()]).toEqual(['Items', 'Scenario levels', 'Roadmap tracking', 'Evidence checklist']);
+    expect([...sheets.keys()]).toEqual([
+      'Items',
+      'Scenario levels',
+      'Roadmap tracking',
+      'Evidence checklist',
+      'The level the evidence defends',
+    ]);
     expect(sheets.get('Items')![1]![5]).toBe('Chosen options');
     expect(String(sheets.get('Items')!.find((r) => r[0] === 2)![6])).toMatch(/\[72%\].*\[50\].*\[36\]/);
   });

@@ -1,7 +1,8 @@
 /**
  * The Excel workbook as plain sheets of cells, built from the same inputs and document as the report: the filled-in
  * form (one row per item, one per scenario; 具体数据 as the form fills it), the roadmap for tracking (horizons as the
- * summary gives them), and the evidence checklist (the report document's own table, so the two never differ). Pure: write-xlsx.ts turns it into a file.
+ * summary gives them), the evidence checklist and the claims the evidence does not defend yet (the report document's
+ * own tables, so the two never differ). Pure: write-xlsx.ts turns it into a file.
  */
 import { displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
 import { topActions } from '../../domain/journey/summary';
@@ -11,6 +12,8 @@ import type { ReportInput } from '../build-report';
 import type { ReportDocument } from '../document';
 import { nameYears } from '../../domain/derive/years';
 import { filledDataLine, otherEnergyLines } from '../form-blocks';
+import { DEFENDED_ID } from '../defended-blocks';
+import { sheetName } from './sheet-name';
 
 export type CellValue = string | number;
 
@@ -133,6 +136,16 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
       widths: [30, 60, 10],
       rows: evidence.rows,
     });
+  // the claims the evidence does not yet defend: the report document's own table, under its own heading
+  const atRisk = sectionTable(doc, DEFENDED_ID);
+  if (atRisk)
+    sheets.push({
+      name: sheetName(atRisk.heading),
+      title,
+      head: atRisk.table.head,
+      widths: [60, 30],
+      rows: atRisk.table.rows,
+    });
   return { sheets };
 }
 
@@ -156,11 +169,17 @@ function figures(rubric: ReportInput['journey']['rubric'], q: Question, file: As
 
 /** The report document's evidence checklist table (after the heading with id "evidence"), if it has one. */
 function evidenceTable(doc: ReportDocument) {
-  const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'evidence');
-  if (start < 0) return undefined;
+  return sectionTable(doc, 'evidence')?.table;
+}
+
+/** The first table of the level-1 section whose heading has `id`, with the heading's text. */
+function sectionTable(doc: ReportDocument, id: string) {
+  const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === id);
+  const heading = doc.blocks[start];
+  if (start < 0 || heading?.kind !== 'heading') return undefined;
   for (const b of doc.blocks.slice(start + 1)) {
     if (b.kind === 'heading' && b.level === 1) return undefined;
-    if (b.kind === 'table') return b;
+    if (b.kind === 'table') return { heading: heading.text, table: b };
   }
   return undefined;
 }
