@@ -9,69 +9,9 @@
  * schema passed) the cross-checks a schema cannot express, as a function returning issues.
  */
 import * as v from 'valibot';
+import { throwIssues, type DataErrorClass, type DataIssue } from './data-error-classes';
 
-export interface DataIssue {
-  /** Dotted path inside the file, '(root)' for the whole file. */
-  path: string;
-  message: string;
-  /** Set where issues of several files travel together (a rubric folder). */
-  file?: string;
-}
-
-export type DataErrorCode = 'data' | 'rubric' | 'guide' | 'planner' | 'indicators' | 'roadmap' | 'review' | 'compare';
-
-/** "file path: message" of the first issue ('(root)' when there is none). */
-export function describeDataIssues(file: string, issues: readonly DataIssue[]): string {
-  const first = issues[0];
-  const where = [first?.file ?? file, first?.path].filter(Boolean).join(' ');
-  return `${where}: ${first?.message ?? 'invalid'}`;
-}
-
-export class DataError extends Error {
-  readonly code: DataErrorCode = 'data';
-  constructor(
-    message: string,
-    readonly issues: DataIssue[] = [],
-    readonly file = '',
-  ) {
-    super(message);
-    this.name = 'DataError';
-  }
-}
-
-/** A DataError subclass: what the callers catch or test by name (`instanceof PlannerError`). */
-type DataErrorClass = new (message: string, issues?: DataIssue[], file?: string) => DataError;
-
-const kind = (code: DataErrorCode, name: string): DataErrorClass =>
-  class extends DataError {
-    override readonly code = code;
-    constructor(message: string, issues: DataIssue[] = [], file = '') {
-      super(message, issues, file);
-      this.name = name;
-    }
-  };
-
-/** A bundled rubric or its manifest failed validation, or a rubric id is not registered. */
-export const RubricError = kind('rubric', 'RubricError');
-/** An industry guide failed validation or does not fit the rubric it is applied to. */
-export const GuideError = kind('guide', 'GuideError');
-/** A cost model or mapping failed validation, or a plan cannot be made from the data given. */
-export const PlannerError = kind('planner', 'PlannerError');
-/** rubrics/effect-indicators.json failed validation. */
-export const IndicatorDataError = kind('indicators', 'IndicatorDataError');
-/** A guide's actions cannot be ordered into a roadmap (duplicate ids, unknown references, cycles). */
-export const RoadmapError = kind('roadmap', 'RoadmapError');
-/** Evidence guidance or consistency rules failed validation against their rubric. */
-export const ReviewDataError = kind('review', 'ReviewDataError');
-/** Two assessments cannot be compared (different rubrics). */
-export const CompareError = kind('compare', 'CompareError');
-export type RubricError = DataError;
-export type GuideError = DataError;
-export type PlannerError = DataError;
-export type IndicatorDataError = DataError;
-export type RoadmapError = DataError;
-export type ReviewDataError = DataError;
-export type CompareError = DataError;
+export * from './data-error-classes';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: DataIssue[] };
 
@@ -89,11 +29,6 @@ export function checkWith<S extends v.GenericSchema>(
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.issues) };
   const issues = crossCheck?.(parsed.output) ?? [];
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.output };
-}
-
-/** Throws `error` (DataError by default) for `file`, its message naming the first issue. */
-export function throwIssues(file: string, issues: DataIssue[], error: DataErrorClass = DataError): never {
-  throw new error(describeDataIssues(file, issues), issues, file);
 }
 
 /** checkWith, throwing on a problem: the value, or a DataError (of class `error`) naming file, path and problem. */
