@@ -5,14 +5,20 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launchWithPage } from '../../test/e2e/browser.ts';
+import { serveDist } from '../../test/e2e/static-server.ts';
 import { generateTree } from './cli-batch.ts';
 
 export interface CohortFigures {
   files: number;
   ms: number;
   message: string;
+  /** ms: before the page had the files (the file chooser), scoring in the workers (longest one's own time,
+   * reading summed over workers), the one-transaction write, drawing the figures after it. */
+  breakdown?: Record<string, number>;
 }
 
 export async function measureCohortImport(
@@ -37,12 +43,60 @@ export async function measureCohortImport(
     const ms = Math.round(performance.now() - started);
     const text = await message.innerText();
     log(`cohort import: ${files} files in ${ms} ms (${text})`);
-    return { files, ms, message: text };
+    // where the time went, from the marks the screen leaves (CohortImport, run-import)
+    const shownAt = await page.evaluate(() => performance.now());
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .map((m) => ({ name: m.name, at: m.startTime, detail: (m as PerformanceMark).detail as unknown })),
+    );
+    const last = (name: string) => [...marks].reverse().find((m) => m.name === name);
+    const at = (name: string) => last(name)?.at ?? NaN;
+    const w = last('cohort:worker')?.detail as { readMs: number; totalMs: number; workers: number } | undefined;
+    const r = (x: number | undefined) => Math.round(x ?? NaN);
+    const breakdown = {
+      beforeChosen: ms - r(shownAt - at('cohort:chosen')),
+      scoring: r(at('cohort:worker') - at('cohort:chosen')),
+      workers: w?.workers ?? NaN,
+      inWorker: r(w?.totalMs),
+      readingSummed: r(w?.readMs),
+      write: r(at('cohort:written') - at('cohort:scored')),
+      render: r(shownAt - at('cohort:written')),
+    };
+    log(`  ${JSON.stringify(breakdown)}`);
+    return { files, ms, message: text, breakdown };
   } catch (e) {
     log(`cohort import: not measured (${e instanceof Error ? e.message : String(e)})`);
     return undefined;
   } finally {
     await ctx.close();
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Standalone: `npx tsx scripts/bench/cohort.ts [files]` builds the app into a temp folder (or uses
+ * BENCH_DIST), serves it and measures only the cohort import.
+ */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const given = process.env.BENCH_DIST;
+  const dist = given ?? mkdtempSync(join(tmpdir(), 'digilevel-bench-dist-'));
+  if (!given) {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+      { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' },
+    );
+  }
+  const { url, server } = await serveDist(dist, '/tools/digilevel/', { gzip: true });
+  try {
+    const files = Number(process.argv[2] ?? 10_000);
+    const r = await measureCohortImport(url, join(root, 'test/fixtures/valid-level3.json'), console.log, files);
+    process.exitCode = r ? 0 : 1;
+  } finally {
+    server.close();
+    if (!given) rmSync(dist, { recursive: true, force: true });
   }
 }

@@ -104,36 +104,48 @@ export class CohortStore {
 
   /**
    * Adds one finished import in a single transaction. A member whose content is already in the cohort
-   * is a duplicate (listed, not stored twice). Returns how many members were new.
+   * is a duplicate (listed, not stored twice). Returns how many members were new, those members and the
+   * cohort as written, so the screen shows the import without reading thousands of rows back.
    */
-  async addImport(id: string, outcome: ImportOutcome): Promise<number> {
+  async addImport(
+    id: string,
+    outcome: ImportOutcome,
+  ): Promise<{ added: number; fresh: CohortMember[]; cohort: StoredCohort }> {
     return this.db.transaction('rw', this.db.cohorts, this.db.members, async () => {
       const cohort = await this.db.cohorts.get(id);
       if (!cohort) throw new Error(`cohort ${id} not found`);
       const existing = new Set((await this.db.members.where('cohortId').equals(id).primaryKeys()).map((k) => k[1]));
-      const fresh: StoredMember[] = [];
+      const fresh: CohortMember[] = [];
       const duplicates = [...outcome.duplicates];
       for (const m of outcome.members) {
         if (existing.has(m.hash)) duplicates.push({ source: m.source, hash: m.hash });
         else {
           existing.add(m.hash);
-          fresh.push({ cohortId: id, hash: m.hash, member: m });
+          fresh.push(m);
         }
       }
-      await this.db.members.bulkAdd(fresh);
+      // in chunks, all inside this one transaction: no single request holds 10,000 cloned rows at once
+      for (let i = 0; i < fresh.length; i += WRITE_CHUNK)
+        await this.db.members.bulkAdd(
+          fresh.slice(i, i + WRITE_CHUNK).map((member) => ({ cohortId: id, hash: member.hash, member })),
+        );
       // the same broken file imported again is listed once
       const listed = new Set(cohort.invalid.map((i) => `${i.source}\u0000${i.hash}`));
       const invalid = outcome.invalid.filter((i) => !listed.has(`${i.source}\u0000${i.hash}`));
-      await this.db.cohorts.update(id, {
+      const change = {
         invalid: [...cohort.invalid, ...invalid],
         duplicates: [...cohort.duplicates, ...duplicates],
         skipped: cohort.skipped + outcome.skipped,
         updatedAt: this.now(),
-      });
-      return fresh.length;
+      };
+      await this.db.cohorts.update(id, change);
+      return { added: fresh.length, fresh, cohort: { ...cohort, ...change } };
     });
   }
 }
+
+/** Rows per bulkAdd of an import (see `addImport`). */
+const WRITE_CHUNK = 1000;
 
 let store: CohortStore | undefined;
 /** The app's cohort store, opened on first use (the cohort screens load it; the first visit never does). */

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CohortDB, CohortStore } from '../../src/db/cohorts';
-import { contentKey, scoreFiles, type InputFile } from '../../src/state/cohort/score-files';
+import { combine, contentKey, scoreEach, scoreFiles, type InputFile } from '../../src/state/cohort/score-files';
+import { workerCount } from '../../src/state/cohort/run-import';
 import { BACKUP_FORMAT, csvHeader, csvRow, detailCsv, scoreAssessmentText } from '../../src/domain/index';
 
 const fixtureText = readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8');
@@ -90,13 +91,42 @@ describe('scoreFiles', () => {
   });
 });
 
+describe('several workers', () => {
+  it('scoring in shares and combining them in order gives the outcome of one worker', async () => {
+    const files = [
+      input('a.json', named('甲', 2026)),
+      input('bad.json', '{'),
+      input('b.json', named('乙', 2026)),
+      input('copy-of-a.json', named('甲', 2026)), // a duplicate whose original is in the other share
+      input('notes.txt', 'x'),
+      input('c.json', named('丙', 2025)),
+    ];
+    const whole = await scoreFiles(files);
+    const shares = await Promise.all([scoreEach(files.slice(0, 3)), scoreEach(files.slice(3))]);
+    expect(combine(shares.flatMap((s) => s!))).toEqual(whole);
+    expect(whole!.duplicates.map((d) => d.source)).toEqual(['copy-of-a.json']);
+  });
+
+  it('uses one worker per core, at most 4, and one for a small import', () => {
+    expect(workerCount(10_000, 2)).toBe(2);
+    expect(workerCount(10_000, 16)).toBe(4);
+    expect(workerCount(150, 8)).toBe(1);
+    expect(workerCount(0, 8)).toBe(1);
+  });
+});
+
 describe('CohortStore', () => {
   it('writes a finished import at once; a file already in the cohort is a duplicate', async () => {
     const c = await store.create('区试点');
     const first = (await scoreFiles([input('a.json', named('甲', 2026)), input('b.json', named('乙', 2026))]))!;
-    expect(await store.addImport(c.id, first)).toBe(2);
+    const written = await store.addImport(c.id, first);
+    expect(written.added).toBe(2);
+    // what the screen shows without reading the members back: the new members and the cohort as stored
+    const bySource = (ms: { source: string }[]) => [...ms].sort((a, b) => a.source.localeCompare(b.source));
+    expect(bySource(written.fresh)).toEqual(bySource(await store.members(c.id)));
+    expect(written.cohort).toEqual(await store.get(c.id));
     const second = (await scoreFiles([input('again.json', named('甲', 2026)), input('bad.json', '[]')]))!;
-    expect(await store.addImport(c.id, second)).toBe(0);
+    expect((await store.addImport(c.id, second)).added).toBe(0);
     const stored = (await store.get(c.id))!;
     expect(stored.duplicates).toEqual([{ source: 'again.json', hash: first.members[0]!.hash }]);
     expect(stored.invalid.map((i) => i.source)).toEqual(['bad.json']);

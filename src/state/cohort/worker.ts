@@ -1,35 +1,43 @@
 /**
- * The cohort import's worker: scores thousands of files off the main thread so the page stays responsive
- * and the progress bar moves. Receives the File objects, posts progress and, at the end, the outcome;
- * the page writes it in one transaction (src/db/cohorts.ts). Cancel = the page terminates this worker.
+ * One of the cohort import's workers: scores its share of thousands of files off the main thread so the
+ * page stays responsive and the progress bar moves. Receives File objects, posts progress and, at the
+ * end, one item per file (in order); the page counts duplicates across all workers (`combine`) and writes
+ * the outcome in one transaction (src/db/cohorts.ts). Cancel = the page terminates the workers.
  */
-import { scoreFiles, type InputFile } from './score-files';
+import { scoreEach, type FileItem, type InputFile } from './score-files';
 
 export type ToWorker = { files: { file: File; source: string }[] };
 export type FromWorker =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; outcome: NonNullable<Awaited<ReturnType<typeof scoreFiles>>> }
+  | { type: 'progress'; done: number }
+  | { type: 'done'; items: FileItem[]; readMs: number; totalMs: number }
   | { type: 'error'; message: string };
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const started = performance.now();
+  let readMs = 0; // reported to the bench (scripts/bench/cohort.ts): time spent waiting for file bytes
   const inputs: InputFile[] = event.data.files.map(({ file, source }) => ({
     source,
     size: file.size,
-    bytes: async () => new Uint8Array(await file.arrayBuffer()),
+    bytes: async () => {
+      const t = performance.now();
+      const b = new Uint8Array(await file.arrayBuffer());
+      readMs += performance.now() - t;
+      return b;
+    },
   }));
   let last = 0;
   try {
-    const outcome = await scoreFiles(inputs, (done, total) => {
+    const items = await scoreEach(inputs, (done, total) => {
       // at most ~20 messages a second: thousands of postMessage calls would slow the page they inform
       const now = performance.now();
       if (done === total || now - last > 50) {
         last = now;
-        post({ type: 'progress', done, total });
+        post({ type: 'progress', done });
       }
     });
-    if (outcome) post({ type: 'done', outcome });
+    if (items) post({ type: 'done', items, readMs, totalMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
