@@ -4,7 +4,6 @@
  */
 import {
   EXTENSION_KEY,
-  GUIDE_SEEDS,
   displayScore,
   questionsOf,
   allScenarios,
@@ -23,7 +22,7 @@ import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary
 import { topActions } from '../domain/journey/summary';
 import { formBlocks } from './form-blocks';
 import { oursBlocks, oursNotice } from './ours-blocks';
-import { supportBlocks } from './support-blocks';
+import { citationLine, supportBlocks } from './support-blocks';
 import { reportStrings } from '../i18n/lazy/report';
 
 reportStrings(); // the report's strings load with its code, not with the first visit
@@ -168,7 +167,7 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
           ...(effects.length ? [`${t('roadmap.effect')}${clauses(effects)}`] : []),
           `${t('roadmap.statusLabel')}${t('common.colon')}${status}${step.quarter ? ` · ${t('roadmap.quarter')}${t('common.colon')}${step.quarter}` : ''}${step.note ? ` · ${step.note}` : ''}`,
         ],
-        citation: `${t('roadmap.source')}${loc(GUIDE_SEEDS[a.citation.seed])}${a.citation.part ? ` · ${a.citation.part}` : ''} · ${a.citation.heading}`,
+        citation: citationLine(tr, a.citation),
       });
     }
   }

@@ -3,9 +3,13 @@
  * step block whose line quotes the seed's passage (its translation in English) and whose citation names the
  * document, part and section — the same form as the roadmap steps. The grouping and titles are ours (said so).
  */
-import { GUIDE_SEEDS, SUPPORT_KINDS, type Guide } from '../domain/index';
+import { GUIDE_SEEDS, SUPPORT_KINDS, type Citation, type Guide } from '../domain/index';
 import type { Translator } from '../i18n/translator';
 import type { Block } from './document';
+
+/** A guide citation as the report prints it (roadmap steps and support alike): document title · part · section. */
+export const citationLine = ({ t, loc }: Translator, c: Citation): string =>
+  `${t('roadmap.source')}${loc(GUIDE_SEEDS[c.seed])}${c.part ? ` · ${c.part}` : ''} · ${c.heading}`;
 
 export function supportBlocks(tr: Translator, guide: Guide): Block[] {
   const { t, loc } = tr;
@@ -26,7 +30,7 @@ export function supportBlocks(tr: Translator, guide: Guide): Block[] {
         kind: 'step',
         title: loc(s.title),
         lines: [`“${loc(c.passage)}”`],
-        citation: `${t('roadmap.source')}${loc(GUIDE_SEEDS[c.seed])}${c.part ? ` · ${c.part}` : ''} · ${c.heading}`,
+        citation: citationLine(tr, c),
       });
     }
   }

@@ -16,6 +16,7 @@ import {
   questionsOf,
   type AssessmentFile,
   type ChecklistRubric,
+  type Industry,
 } from '../../src/domain/index';
 import { buildReport, type ReportVariant } from '../../src/report/build-report';
 import { buildChecklistReport } from '../../src/report/checklist-report';
@@ -44,6 +45,16 @@ function report(lang: Language) {
 }
 
 afterAll(() => setLanguage('zh-CN'));
+
+/** A 晨星工厂 assessment (level 2) with its journey read through the mapping, for an industry's guide. */
+async function chenxingJourney(industry: Industry) {
+  const checklist = (await loadRubric('sd-chenxing-2022')) as ChecklistRubric;
+  const cfile: AssessmentFile = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'),
+  );
+  const data = await loadJourneyData(checklist, industry);
+  return { cfile, data, journey: journeyFor({ rubric: checklist, file: cfile, ...data }) };
+}
 
 describe('buildReport language', () => {
   it('is built in the language it is given, whatever the UI shows, and leaves the UI language alone', async () => {
@@ -307,12 +318,7 @@ describe('the 晨星工厂 checklist report', () => {
   });
 
   it('shows the 晨星→national mapping’s not-official note in the roadmap read through it (issue 17, 4)', async () => {
-    const checklist = (await loadRubric('sd-chenxing-2022')) as ChecklistRubric;
-    const cfile: AssessmentFile = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'),
-    );
-    const data = await loadJourneyData(checklist, 'electrical');
-    const journey = journeyFor({ rubric: checklist, file: cfile, ...data });
+    const { cfile, data, journey } = await chenxingJourney('electrical');
     const note = data.onto!.mapping.notOfficial;
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const variant of ['full', 'short'] as const) {
@@ -458,12 +464,7 @@ describe('where to get help (issue 17, 5)', () => {
   });
 
   it('follows the 晨星 report’s roadmap too', async () => {
-    const checklist = (await loadRubric('sd-chenxing-2022')) as ChecklistRubric;
-    const cfile: AssessmentFile = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../fixtures/chenxing-level2.json'), 'utf8'),
-    );
-    const data = await loadJourneyData(checklist, 'pharma');
-    const journey = journeyFor({ rubric: checklist, file: cfile, ...data });
+    const { cfile, data, journey } = await chenxingJourney('pharma');
     const text = documentText(buildChecklistReport({ journey, file: cfile, assessedAt: NOW, now: NOW }, 'zh-CN'));
     expect(text).toContain('获取帮助');
     expect(text).toContain(data.guide!.support![0]!.citation.passage['zh-CN']);
