@@ -47,6 +47,9 @@ describe.skipIf(!CHROMIUM)('晨星工厂 checklist assessment end to end', () =>
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'checklist-results-zh-CN');
     await clickRoute(page, page.getByRole('link', { name: '路线图', exact: true }), '转型路线图：电气机械和器材');
+    // issue 17: the roadmap read through the mapping says the mapping is ours, and where to get help is cited
+    expect(await page.getByTestId('roadmap-ours').innerText()).toContain('不是官方对应关系');
+    expect(await page.getByTestId('roadmap-support').getByRole('heading', { name: '获取帮助' }).isVisible()).toBe(true);
     await waitSaved(page);
     await page.reload();
     await waitRoute(page, '转型路线图：电气机械和器材');
