@@ -29,37 +29,47 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** The columns: the spec's fixed ones, then the scenario ids. */
+export const csvColumns = (scenarioIds: readonly string[]): string[] => [...CSV_FIXED_COLUMNS, ...scenarioIds];
+
 /** The header row, without a line end. */
 export function csvHeader(scenarioIds: readonly string[]): string {
-  return [...CSV_FIXED_COLUMNS, ...scenarioIds].map(csvCell).join(',');
+  return csvColumns(scenarioIds).map(csvCell).join(',');
 }
 
+export type RowValue = string | number;
+
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const value = (v: unknown): RowValue => (typeof v === 'number' ? v : text(v));
 
 /**
- * One file's row, without a line end. Cells that do not apply are empty: the scenario columns for
- * other rubrics (and for scenarios a rubric does not have), everything but `file` and `error` for an
- * invalid file.
+ * One file's cells under `csvColumns`: numbers stay numbers (a spreadsheet can sum them), the CSV
+ * writes them with `String`. Cells that do not apply are empty: the scenario columns for other rubrics
+ * (and for scenarios a rubric does not have), everything but `file` and `error` for an invalid file.
+ * The one column function of the CLI's `--csv` and the cohort's exports (CSV and Excel).
  */
-export function csvRow(file: string, scored: ScoredText, scenarioIds: readonly string[]): string {
-  if (!scored.ok) {
-    const cells = [file, '', '', '', '', '', '', '', '', scored.error, ...scenarioIds.map(() => '')];
-    return cells.map(csvCell).join(',');
-  }
+export function rowValues(file: string, scored: ScoredText, scenarioIds: readonly string[]): RowValue[] {
+  if (!scored.ok) return [file, '', '', '', '', '', '', '', '', scored.error, ...scenarioIds.map(() => '')];
   const { result, profile } = scored;
-  const levels = 'scenarioLevels' in result ? result.scenarioLevels : {};
-  const cells = [
+  const levels: Record<string, unknown> = 'scenarioLevels' in result ? result.scenarioLevels : {};
+  return [
     file,
     result.rubric,
     text(profile.name),
     text(profile.industry),
     text(profile.size),
-    text(profile.year),
-    'score' in result ? String(result.score) : '',
-    String(result.level),
+    value(profile.year),
+    'score' in result ? result.score : '',
+    result.level,
     String(result.complete),
     '',
-    ...scenarioIds.map((id) => text(levels[id])),
+    ...scenarioIds.map((id) => value(levels[id])),
   ];
-  return cells.map(csvCell).join(',');
+}
+
+/** One file's row, without a line end. */
+export function csvRow(file: string, scored: ScoredText, scenarioIds: readonly string[]): string {
+  return rowValues(file, scored, scenarioIds)
+    .map((v) => csvCell(String(v)))
+    .join(',');
 }

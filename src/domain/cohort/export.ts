@@ -3,7 +3,7 @@
  * function, so a cohort of a folder's files exports what `score --csv folder` prints for them (one row
  * per file, duplicates included, in code-point order of the paths). The summary suppresses small groups.
  */
-import { csvCell, csvHeader, csvRow } from '../batch/rows';
+import { csvCell, csvColumns, rowValues, type RowValue } from '../batch/rows';
 import type { CohortInvalid, CohortMember } from './member';
 import { suppressHeatmap, suppressRows, type DistributionRow, type HeatmapRow } from './aggregate';
 
@@ -16,24 +16,49 @@ export function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The per-enterprise table, exactly as `score --csv` prints it for the same files. */
+export interface Table {
+  head: string[];
+  rows: RowValue[][];
+}
+
+/**
+ * The per-enterprise table, exactly as `score --csv` has it for the same files (its column function):
+ * one row per file, duplicates included, in code-point order of the paths. The CSV and the Excel sheet.
+ */
+export function detailTable(
+  members: readonly CohortMember[],
+  invalid: readonly CohortInvalid[],
+  duplicates: readonly { source: string; hash: string }[],
+  scenarioIds: readonly string[],
+): Table {
+  const byHash = new Map(members.map((m) => [m.hash, m]));
+  const rows: { source: string; cells: RowValue[] }[] = [
+    ...members.map((m) => ({ source: m.source, cells: rowValues(m.source, m.scored, scenarioIds) })),
+    ...invalid.map((i) => ({
+      source: i.source,
+      cells: rowValues(i.source, { ok: false, error: i.error }, scenarioIds),
+    })),
+    ...duplicates.flatMap((d) => {
+      const m = byHash.get(d.hash);
+      return m ? [{ source: d.source, cells: rowValues(d.source, m.scored, scenarioIds) }] : [];
+    }),
+  ];
+  rows.sort((a, b) => byCodePoint(a.source, b.source));
+  return { head: csvColumns(scenarioIds), rows: rows.map((r) => r.cells) };
+}
+
+const csvLine = (cells: readonly (RowValue | null)[]) =>
+  cells.map((c) => csvCell(c === null || (typeof c === 'number' && Number.isNaN(c)) ? '' : String(c))).join(',');
+
+/** The per-enterprise table as `score --csv` prints it for the same files, byte for byte. */
 export function detailCsv(
   members: readonly CohortMember[],
   invalid: readonly CohortInvalid[],
   duplicates: readonly { source: string; hash: string }[],
   scenarioIds: readonly string[],
 ): string {
-  const byHash = new Map(members.map((m) => [m.hash, m]));
-  const rows: { source: string; line: string }[] = [
-    ...members.map((m) => ({ source: m.source, line: csvRow(m.source, m.scored, scenarioIds) })),
-    ...invalid.map((i) => ({ source: i.source, line: csvRow(i.source, { ok: false, error: i.error }, scenarioIds) })),
-    ...duplicates.flatMap((d) => {
-      const m = byHash.get(d.hash);
-      return m ? [{ source: d.source, line: csvRow(d.source, m.scored, scenarioIds) }] : [];
-    }),
-  ];
-  rows.sort((a, b) => byCodePoint(a.source, b.source));
-  return [csvHeader(scenarioIds), ...rows.map((r) => r.line)].join('\n') + '\n';
+  const { head, rows } = detailTable(members, invalid, duplicates, scenarioIds);
+  return [head, ...rows].map(csvLine).join('\n') + '\n';
 }
 
 export interface SummaryLabels {
@@ -45,26 +70,43 @@ export interface SummaryLabels {
   constraint: string;
 }
 
+/** A suppressed count: the group is named, its numbers are not. */
+export type SummaryCell = RowValue | null;
+
 /**
- * The summary CSV: each distribution (its title and rows) and the heatmap, with every group smaller than
- * the threshold shown by name only. `groupName` turns a group value into the label the screen shows.
+ * The summary's two tables: every distribution (its title and rows, one row per group) and the
+ * heatmap, with every group smaller than the threshold shown by name only (its counts null).
+ * `groupName` turns a group value into the label the screen shows. The CSV and the Excel sheets.
  */
-export function summaryCsv(
+export function summaryTables(
   distributions: readonly { title: string; rows: readonly DistributionRow[] }[],
   heatmap: { rows: readonly HeatmapRow[]; enterprises: number; names: (id: string) => string },
   labels: SummaryLabels,
   groupName: (title: string, value: string) => string,
   threshold?: number,
-): string {
-  const line = (cells: (string | number | null)[]) =>
-    cells.map((c) => csvCell(c === null || Number.isNaN(c) ? '' : String(c))).join(',');
-  const out = [line([labels.section, labels.group, ...labels.levels, labels.total])];
-  for (const d of distributions)
-    for (const r of suppressRows(d.rows, threshold))
-      out.push(line([d.title, groupName(d.title, r.group), ...r.counts, r.total]));
+): { distribution: { head: string[]; rows: SummaryCell[][] }; heatmap: { head: string[]; rows: SummaryCell[][] } } {
+  const distribution = {
+    head: [labels.section, labels.group, ...labels.levels, labels.total],
+    rows: distributions.flatMap((d) =>
+      suppressRows(d.rows, threshold).map((r) => [d.title, groupName(d.title, r.group), ...r.counts, r.total]),
+    ),
+  };
+  const heat = {
+    head: [labels.scenario, labels.constraint, ...labels.levels],
+    rows: suppressHeatmap(heatmap.rows, heatmap.enterprises, threshold).rows.map((r) => [
+      heatmap.names(r.scenario),
+      r.constraint ? '★' : '',
+      ...r.counts.map((c) => (Number.isNaN(c) ? null : c)),
+    ]),
+  };
+  return { distribution, heatmap: heat };
+}
+
+/** The summary CSV: the distribution table, an empty line, the heatmap table (see `summaryTables`). */
+export function summaryCsv(...args: Parameters<typeof summaryTables>): string {
+  const { distribution, heatmap } = summaryTables(...args);
+  const out = [distribution.head, ...distribution.rows].map(csvLine);
   out.push('');
-  out.push(line([labels.scenario, labels.constraint, ...labels.levels]));
-  for (const r of suppressHeatmap(heatmap.rows, heatmap.enterprises, threshold).rows)
-    out.push(line([heatmap.names(r.scenario), r.constraint ? '★' : '', ...r.counts]));
+  out.push(...[heatmap.head, ...heatmap.rows].map(csvLine));
   return out.join('\n') + '\n';
 }
