@@ -8,9 +8,10 @@ import type { Answer, ScenarioChecks } from '../assessment/types';
 import type { AssessmentFile } from '../assessment/file';
 import type { WeightedRubric } from '../rubric/schema';
 import { EXTENSION_KEY, MAX_EVIDENCE_ITEMS, MAX_NOTE_CHARS } from '../vocabulary';
+import { MAX_ATTACHMENTS_PER_CLAIM, type AttachmentRef } from '../assessment/extension-attachments';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
-import { mergeKeyId, type Choice, type MergeKey, type Merged, type Respondent } from './merge';
+import { mergeKeyId, sameAnswer, type Choice, type MergeKey, type Merged, type Respondent } from './merge';
 
 export interface MergeWords {
   /** The first line of a disagreed key's note: the choice applied and the respondents it took ("取 财务（较低）"). */
@@ -73,8 +74,43 @@ export function mergedEvidence(evidence: readonly (Readonly<Record<string, strin
 }
 
 /**
+ * Whether respondent `i`'s answer behind an attachment claim was taken: an item's when it is the merged
+ * answer (whoever else gave it too), a scenario's when the merge took that respondent's level; where all
+ * agreed, everyone's. A claim of no item or scenario (a checklist rubric, never merged) counts as taken.
+ */
+function taken(claim: string, file: AssessmentFile, i: number, merged: Merged): boolean {
+  if (/^q\d+$/.test(claim))
+    return (
+      !merged.provenance[mergeKeyId({ kind: 'item', id: claim })] ||
+      sameAnswer(file.answers[claim], merged.answers[claim])
+    );
+  const m = /^([a-z-]+)@[1-4]$/.exec(claim);
+  const prov = m ? merged.provenance[mergeKeyId({ kind: 'scenario', id: m[1]! })] : undefined;
+  return !prov || prov.from.includes(i);
+}
+
+/**
+ * The attachments of the merged file, per claim: those of every respondent whose answer was taken for the
+ * claim's item or scenario, once per content (hash), in respondent order, capped as the validator caps a
+ * claim. Only references: the bytes are stored once per content (src/db/attachments.ts), so the merged
+ * assessment and the originals share them.
+ */
+export function mergedAttachments(files: readonly AssessmentFile[], merged: Merged): Record<string, AttachmentRef[]> {
+  const out: Record<string, AttachmentRef[]> = {};
+  files.forEach((file, i) => {
+    for (const [claim, refs] of Object.entries(file[EXTENSION_KEY]?.attachments ?? {})) {
+      if (!refs.length || !taken(claim, file, i, merged)) continue;
+      const list = (out[claim] ??= []);
+      for (const ref of refs)
+        if (list.length < MAX_ATTACHMENTS_PER_CLAIM && !list.some((r) => r.hash === ref.hash)) list.push({ ...ref });
+    }
+  });
+  return out;
+}
+
+/**
  * A new file from the first respondent's file (rubric, profile, enterprise) with the merged answers and notes.
- * Nothing else of the originals is carried over (but the evidence, merged): numbers and roadmap belong to one respondent's
+ * Nothing else of the originals is carried over (but the evidence and the attachments, merged): numbers and roadmap belong to one respondent's
  * answers and could contradict the merged ones.
  */
 export function mergedFile(
@@ -83,6 +119,7 @@ export function mergedFile(
   notes: Record<string, string>,
   label: string,
   evidence: Record<string, string[]> = {},
+  attachments: Record<string, AttachmentRef[]> = {},
 ): AssessmentFile {
   const enterpriseId = first[EXTENSION_KEY]?.meta?.enterpriseId;
   return {
@@ -96,6 +133,28 @@ export function mergedFile(
       meta: { label: label.slice(0, 200), ...(enterpriseId ? { enterpriseId } : {}) },
       ...(Object.keys(notes).length ? { notes } : {}),
       ...(Object.keys(evidence).length ? { evidence } : {}),
+      ...(Object.keys(attachments).length ? { attachments } : {}),
     },
   };
+}
+
+/**
+ * The merged assessment of these files (in respondent order), as the merge screen saves it: the first
+ * file's frame, the merged answers and notes, every respondent's evidence, the attachments of the answers
+ * taken.
+ */
+export function mergedFileOf(
+  files: readonly AssessmentFile[],
+  merged: Merged,
+  notes: Record<string, string>,
+  label: string,
+): AssessmentFile {
+  return mergedFile(
+    files[0]!,
+    merged,
+    notes,
+    label,
+    mergedEvidence(files.map((f) => f[EXTENSION_KEY]?.evidence)),
+    mergedAttachments(files, merged),
+  );
 }
