@@ -2,57 +2,17 @@
  * Evidence end to end in Chromium: attach an image and a PDF to a claim with the file chooser, see the level
  * the evidence defends change, reload (still there), export the application package and check every SHA-256
  * against its manifest.json; a backup zip restored into an empty browser gives the attachments back
+ * byte-identical; a removed file's bytes go once its undo offer closes and a home row's zip imports back
  * byte-identical; a full disk (storage.estimate) refuses a file with a translated message, nothing added.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, CHROMIUM, pageForEach } from './browser';
 import { gotoRoute } from './wait';
 import { seed } from './seed';
 import { readZip } from '../../src/zip/read';
-
-const read = (p: string) => JSON.parse(readFileSync(join(import.meta.dirname, p), 'utf8'));
-const fixture = read('../fixtures/valid-level3.json');
-const guidance = read('../../rubrics/cn-sme-2024/evidence.json');
-const NAME = '佐证附件示例厂';
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** Every claim of the fixture ticked with every evidence kind it may expect, except q4. */
-function ticksButQ4(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const q of Object.keys(fixture.answers))
-    if (q !== 'q4' && guidance.questions[q]) out[q] = guidance.questions[q].map((e: { id: string }) => e.id);
-  for (const [s, checks] of Object.entries(fixture.scenarios as Record<string, boolean[]>))
-    checks.forEach((on, i) => {
-      if (on) out[`${s}@${i + 1}`] = guidance.scenarios[s][i].map((e: { id: string }) => e.id);
-    });
-  return out;
-}
-const FILE = {
-  ...fixture,
-  profile: { ...fixture.profile, name: NAME },
-  digilevel: { evidenceChecks: ticksButQ4() },
-};
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-async function attach(page: Page, id: string) {
-  await gotoRoute(page, `#/a/${id}/questions/data-collection`, '数据采集');
-  await page.locator('#question-q4 details.notes > summary').click();
-  const claim = page.locator('#question-q4 [data-claim=q4]');
-  await claim.locator('input[type=file]:not([capture])').setInputFiles([
-    { name: '联网设备.png', mimeType: 'image/png', buffer: PNG },
-    { name: '数据采集制度.pdf', mimeType: 'application/pdf', buffer: PDF },
-  ]);
-  await expect.poll(() => claim.locator('li[data-hash]').count(), { timeout: 10_000 }).toBe(2);
-  return claim;
-}
+import { FILE, NAME, PDF, PNG, attach, sha, storedBytes, verifiedPackage } from './evidence-helpers';
 
 describe.skipIf(!CHROMIUM)('evidence attachments end to end', () => {
   const browser = pageForEach({ locale: 'zh-CN' });
@@ -82,10 +42,8 @@ describe.skipIf(!CHROMIUM)('evidence attachments end to end', () => {
       ]);
       const pkgPath = join(ARTIFACTS, 'evidence-package.zip');
       await download.saveAs(pkgPath);
-      const files = readZip(new Uint8Array(readFileSync(pkgPath)));
-      const manifest = JSON.parse(Buffer.from(files.get('manifest.json')!).toString('utf8'));
+      const { files, manifest } = verifiedPackage(pkgPath);
       expect(manifest.files.length).toBeGreaterThanOrEqual(5);
-      for (const f of manifest.files) expect(sha(files.get(f.path)!), f.path).toBe(f.sha256);
       const evidence = manifest.files.filter((f: { path: string }) => f.path.startsWith('evidence/'));
       expect(evidence.map((f: { path: string }) => f.path).sort()).toEqual([
         'evidence/q4/数据采集制度.pdf',
@@ -108,26 +66,52 @@ describe.skipIf(!CHROMIUM)('evidence attachments end to end', () => {
         const page2 = await fresh.newPage();
         await seed(page2, backupPath, NAME);
         await expect.poll(() => page2.getByTestId('attachment-usage').count()).toBe(1);
-        const stored = await page2.evaluate(
-          () =>
-            new Promise<Record<string, number[]>>((resolve, reject) => {
-              const req = indexedDB.open('digilevel');
-              req.onerror = () => reject(req.error);
-              req.onsuccess = () => {
-                const all = req.result.transaction('attachments').objectStore('attachments').getAll();
-                all.onsuccess = () =>
-                  resolve(
-                    Object.fromEntries(
-                      all.result.map((a: { hash: string; data: Uint8Array }) => [a.hash, [...a.data]]),
-                    ),
-                  );
-              };
-            }),
-        );
+        const stored = await storedBytes(page2);
         expect(stored).toEqual({ [sha(PNG)]: [...PNG], [sha(PDF)]: [...PDF] });
       } finally {
         await fresh.close();
       }
+    },
+  );
+
+  it(
+    "a removed file's bytes go once its undo offer closes; a home row's zip imports back byte-identical",
+    { timeout: 120_000 },
+    async () => {
+      const { page } = browser;
+      const [id] = await seed(page, FILE, NAME);
+      const claim = await attach(page, id!);
+      const both = { [sha(PNG)]: [...PNG], [sha(PDF)]: [...PDF] };
+      // removed, then undone: the bytes stay throughout
+      await claim.getByRole('button', { name: '移除 数据采集制度.pdf' }).click();
+      await expect.poll(() => claim.locator('li[data-hash]').count()).toBe(1);
+      expect(await storedBytes(page)).toEqual(both);
+      await page.getByRole('button', { name: '撤销' }).click();
+      await expect.poll(() => claim.locator('li[data-hash]').count()).toBe(2);
+      // removed again and the screen left (the offer closes): the PDF's bytes are pruned, the image's stay
+      await claim.getByRole('button', { name: '移除 数据采集制度.pdf' }).click();
+      await expect.poll(() => claim.locator('li[data-hash]').count()).toBe(1);
+      await gotoRoute(page, '#/', /./);
+      await expect.poll(() => storedBytes(page)).toEqual({ [sha(PNG)]: [...PNG] });
+
+      // the row's zip: the assessment and its attachment
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: new RegExp(`^导出 zip（含附件）：“${NAME} `) }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.zip$/);
+      const zipPath = join(ARTIFACTS, 'evidence-assessment.zip');
+      await download.saveAs(zipPath);
+      const files = readZip(new Uint8Array(readFileSync(zipPath)));
+      expect([...files.keys()].sort()).toEqual(['assessment.json', `attachments/${sha(PNG)}`, 'manifest.json']);
+
+      // deleted (its bytes pruned with it), then imported from the zip: the same bytes again
+      await page.getByRole('button', { name: new RegExp(`^删除“${NAME} `) }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+      await expect.poll(() => page.getByTestId('assessment-row').count()).toBe(0);
+      await expect.poll(() => storedBytes(page)).toEqual({});
+      await seed(page, zipPath, NAME);
+      expect(await storedBytes(page)).toEqual({ [sha(PNG)]: [...PNG] });
     },
   );
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, launch, screenshot, ARTIFACTS } from './browser';
-import { clickRoute } from './wait';
+import { clickRoute, offlineAfterFirstVisit } from './wait';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8'));
 
@@ -65,14 +65,7 @@ describe.skipIf(!CHROMIUM)('offline use and privacy', () => {
   });
 
   it('works offline after one visit: reload, create and complete an assessment, download its PDF', async () => {
-    await page.goto(inject('baseUrl'));
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-    // visit the lazily loaded screens once more so nothing depends on the network afterwards
-    await ctx.setOffline(true);
-    await page.reload();
+    await offlineAfterFirstVisit(ctx, page);
     await expect.poll(() => page.getByRole('button', { name: '新建评测' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '新建评测' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();

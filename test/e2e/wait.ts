@@ -1,5 +1,5 @@
 import { expect, inject } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /**
  * The ids of the fieldsets of a step once the step has rendered: screens load on demand, so right after
@@ -58,4 +58,18 @@ export async function clickRoute(page: Page, target: Locator, heading: string | 
  */
 export async function waitSaved(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.save').getAttribute('data-state')).toBe('saved');
+}
+
+/**
+ * One visit to the app with the network on, until its service worker controls the page; then the browser goes
+ * offline and the page reloads, served by the service worker alone.
+ */
+export async function offlineAfterFirstVisit(ctx: BrowserContext, page: Page): Promise<void> {
+  await page.goto(inject('baseUrl'));
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await ctx.setOffline(true);
+  await page.reload();
 }

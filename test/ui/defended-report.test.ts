@@ -47,7 +47,7 @@ function ticksButQ4(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const q of Object.keys(fixture.answers))
     if (q !== 'q4' && guidance.questions[q]) out[q] = guidance.questions[q].map((e: { id: string }) => e.id);
-  for (const [s, checks] of Object.entries(fixture.scenarios as Record<string, boolean[]>))
+  for (const [s, checks] of Object.entries(fixture.scenarios as Record<string, readonly boolean[]>))
     checks.forEach((on, i) => {
       if (on) out[`${s}@${i + 1}`] = guidance.scenarios[s][i].map((e: { id: string }) => e.id);
     });

@@ -5,7 +5,7 @@
  */
 import { getAnyRubric, loadRubricsFor } from '../../../domain/index';
 import type { ImportReport, SameYearChoice } from '../../../db/backup';
-import { backupZip, checkZip, importZip } from '../../../db/backup-zip';
+import { assessmentZip, backupZip, checkZip, importZip } from '../../../db/backup-zip';
 import { ZipError } from '../../../zip/read';
 import { app } from '../../../state/app.svelte';
 import { t } from '../../../i18n/index.svelte';
@@ -14,6 +14,12 @@ import { attachmentStore } from './store';
 export async function backupZipBlob() {
   const [store, attachments] = await Promise.all([app.ready, attachmentStore()]);
   return backupZip(store, attachments);
+}
+
+/** One assessment's export file with its attachments. */
+export async function assessmentZipBlob(id: string): Promise<Blob> {
+  const [store, attachments] = await Promise.all([app.ready, attachmentStore()]);
+  return assessmentZip(store, attachments, id);
 }
 
 /** The import's report, or why the zip was refused (translated; nothing was written). */
