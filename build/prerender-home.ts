@@ -6,6 +6,7 @@
  * button: tests and assistive technology wait for the real home screen, which the shell only announces as busy.
  */
 import type { Plugin } from 'vite';
+import { inlineEntryCss } from './inline-css.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,7 +41,12 @@ function shell(lang: 'zh-CN' | 'en'): string {
   ].join('');
 }
 
-export function prerenderHome(): Plugin {
+/** The shell, and the first visit's CSS inlined beside it (inline-css.ts), so neither paint waits for a request. */
+export function prerenderHome(): Plugin[] {
+  return [shellPlugin(), inlineEntryCss()];
+}
+
+function shellPlugin(): Plugin {
   return {
     name: 'digilevel-prerender-home',
     transformIndexHtml(html) {

@@ -64,6 +64,15 @@ describe('first visit', () => {
     expect(app).not.toMatch(/<script|<h1|<button/); // the CSP allows no inline script; tests wait for the real home
   });
 
+  it("needs no stylesheet request before the first paint: the first visit's CSS is inline", () => {
+    const html = textOf('index.html');
+    expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
+    const inlined = [...html.matchAll(/<style data-file="([^"]+)">/g)].map((m) => m[1]!);
+    expect(inlined.some((f) => /^assets\/index-[\w-]+\.css$/.test(f))).toBe(true);
+    // the files stay in dist/ for screens loaded on demand that share them
+    for (const f of inlined) expect(textOf(f).length).toBeGreaterThan(0);
+  });
+
   it('leaves the PDF font and the English strings to later', () => {
     expect(report.firstVisit.filter((f) => f.kind === 'font')).toEqual([]);
     expect(report.lazy.some((f) => f.kind === 'font')).toBe(true);
