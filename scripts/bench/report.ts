@@ -42,6 +42,8 @@ export interface BenchResult {
   batchCli: import('./cli-batch.ts').BatchRun[];
   /** 10,000 files imported into a cohort in Chromium (scripts/bench/cohort.ts). */
   cohort: import('./cohort.ts').CohortFigures | undefined;
+  /** 50 files, 200 MB attached and exported as the application package (scripts/bench/evidence.ts). */
+  evidence: import('./evidence.ts').EvidenceFigures | undefined;
   /** Issue 16's owner walk-through: interactions and visible characters per language (scripts/bench/owner.ts). */
   ownerWalkthrough: import('./owner.ts').OwnerWalkthrough;
   lazy: (FileSize & { precachedByServiceWorker: boolean })[];

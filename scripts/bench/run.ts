@@ -12,7 +12,8 @@
  * Environment: CHROMIUM_PATH and NGINX_PATH (as the e2e tests), BENCH_OUT_DIR (build somewhere other than dist/),
  * BENCH_CHANGES (default 1000), BENCH_SEED (default 20240601), BENCH_NGINX=0 (skip the nginx figures),
  * BENCH_LIGHTHOUSE=0 (skip Lighthouse), BENCH_BATCH_LARGE=0 (batch CLI over 10,000 files only, not 100,000),
- * BENCH_OWNER=0 (skip issue 16's owner walk-through, which runs test/e2e/owner.test.ts).
+ * BENCH_OWNER=0 (skip issue 16's owner walk-through, which runs test/e2e/owner.test.ts), BENCH_EVIDENCE=0 (skip
+ * issue 19's 50 files / 200 MB attach and package export, scripts/bench/evidence.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { measureThroughNginx, type NginxFigures } from './nginx.ts';
 import { measureBatchCli } from './cli-batch.ts';
 import { measureCohortImport, type CohortFigures } from './cohort.ts';
 import { measureOwnerWalkthrough } from './owner.ts';
+import { EVIDENCE_BUDGET, measureEvidence, type EvidenceFigures } from './evidence.ts';
 import type { BundleStats } from './stats-types.ts';
 import { formatReport, median, summary, type Budget, type BenchResult } from './report.ts';
 
@@ -115,6 +117,7 @@ async function main() {
   let observed: Awaited<ReturnType<typeof observeFirstVisit>> | undefined;
   let lighthouse: LighthouseResult = { status: 'not installed' };
   let cohort: CohortFigures | undefined;
+  let evidence: EvidenceFigures | undefined;
   if (CHROMIUM) {
     const { url, server } = await serveDist(DIST, PREFIX, { gzip: true });
     try {
@@ -137,6 +140,7 @@ async function main() {
         log,
       });
       cohort = await measureCohortImport(url, FIXTURE, log);
+      evidence = await measureEvidence(url, FIXTURE, log); // BENCH_EVIDENCE=0 skips it
       const lh = locateLighthouse(ROOT, log);
       if ('version' in lh) {
         log(`lighthouse ${lh.version}`);
@@ -242,6 +246,14 @@ async function main() {
     budget('repeat visit through nginx, bytes over the wire', viaNginx?.repeatVisit, 2 * KB, 'bytes', 'revalidations'),
     budget('batch CLI, 10,000 files', batch10k?.ms, 30_000, 'ms', 'one process, generated files, 1 in 50 invalid'),
     budget('cohort import in Chromium, 10,000 files', cohort?.ms, 15_000, 'ms', 'folder chosen → import finished'),
+    budget(
+      'evidence: 50 files, 200 MB, attach + export, peak heap growth',
+      evidence?.growthBytes,
+      EVIDENCE_BUDGET,
+      'bytes',
+      evidence &&
+        `≤ 1.5 × largest file (${evidence.largestBytes}) + ${evidence.constantBytes}; attach ${evidence.attachMs} ms, export ${evidence.exportMs} ms`,
+    ),
   ];
 
   const result: BenchResult = {
@@ -276,6 +288,7 @@ async function main() {
     nginx,
     batchCli,
     cohort,
+    evidence,
     ownerWalkthrough,
     lazy: bytes.lazy.map((f) => ({ ...f, precachedByServiceWorker: precached.has(f.file) })),
     unreachableAssets: bytes.unreachable,
