@@ -16,8 +16,8 @@ export interface CohortFigures {
   files: number;
   ms: number;
   message: string;
-  /** ms: before the page had the files (the file chooser), scoring in the workers (longest one's own time,
-   * reading summed over workers), the one-transaction write, drawing the figures after it. */
+  /** ms: before the page had the files (the file chooser), scoring (of it: until the first worker had its
+   * files, the longest worker's own time), the one-transaction write, drawing the figures after it. */
   breakdown?: Record<string, number>;
 }
 
@@ -52,14 +52,14 @@ export async function measureCohortImport(
     );
     const last = (name: string) => [...marks].reverse().find((m) => m.name === name);
     const at = (name: string) => last(name)?.at ?? NaN;
-    const w = last('cohort:worker')?.detail as { readMs: number; totalMs: number; workers: number } | undefined;
+    const w = last('cohort:worker')?.detail as { firstStart: number; totalMs: number; workers: number } | undefined;
     const r = (x: number | undefined) => Math.round(x ?? NaN);
     const breakdown = {
       beforeChosen: ms - r(shownAt - at('cohort:chosen')),
       scoring: r(at('cohort:worker') - at('cohort:chosen')),
       workers: w?.workers ?? NaN,
+      toWorkers: r((w?.firstStart ?? NaN) - at('cohort:chosen')),
       inWorker: r(w?.totalMs),
-      readingSummed: r(w?.readMs),
       write: r(at('cohort:written') - at('cohort:scored')),
       render: r(shownAt - at('cohort:written')),
     };

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { CohortDB, CohortStore } from '../../src/db/cohorts';
 import { combine, contentKey, scoreEach, scoreFiles, type InputFile } from '../../src/state/cohort/score-files';
 import { workerCount } from '../../src/state/cohort/run-import';
+import { sha256Sync } from '../../src/state/cohort/sha256';
+import { inputsOf, packFiles } from '../../src/state/cohort/read-files';
 import { BACKUP_FORMAT, csvHeader, csvRow, detailCsv, scoreAssessmentText } from '../../src/domain/index';
 
 const fixtureText = readFileSync(join(import.meta.dirname, '../fixtures/valid-level3.json'), 'utf8');
@@ -88,6 +90,39 @@ describe('scoreFiles', () => {
     expect(await contentKey(encoder.encode('abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
+  });
+
+  it('its own SHA-256 equals Web Crypto for every length around the block and padding edges', async () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 131 + 7) & 0xff);
+    for (const n of [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 200, 300]) {
+      const slice = bytes.subarray(300 - n); // an offset view, as a File's bytes may be
+      const web = new Uint8Array(await crypto.subtle.digest('SHA-256', slice.slice()));
+      const hex = Array.from(web, (b) => b.toString(16).padStart(2, '0')).join('');
+      expect(sha256Sync(slice), `${n} bytes`).toBe(hex);
+    }
+  });
+});
+
+describe('packFiles, inputsOf', () => {
+  it('packs files 200 to a Blob and reads each its own bytes; a skipped or too large file is never packed', async () => {
+    const never = { size: 1e12, arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as Blob;
+    const files = [
+      ...Array.from({ length: 450 }, (_, i) => ({
+        file: new Blob([`{"n":${i}}`.repeat(1 + (i % 7))]),
+        source: `f${i}.json`,
+      })),
+      { file: never, source: 'huge.json' },
+      { file: never, source: 'notes.txt' },
+      { file: new Blob(['last']), source: 'last.json' },
+    ];
+    const pack = packFiles(files);
+    expect(pack.chunks).toHaveLength(3); // 451 files read, 200 a chunk
+    const inputs = inputsOf(pack);
+    expect(inputs.map((f) => [f.source, f.size])).toEqual(files.map((f) => [f.source, f.file.size]));
+    const decoder = new TextDecoder();
+    for (const [i, f] of inputs.entries())
+      if (f.source.endsWith('.json') && f.source !== 'huge.json')
+        expect(decoder.decode(await f.bytes()), f.source).toBe(await files[i]!.file.text());
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type CohortInvalid,
   type CohortMember,
 } from '../../domain/index';
+import { sha256Sync } from './sha256';
 
 export interface InputFile {
   /** The path inside the chosen folder, or the file name. */
@@ -31,23 +32,9 @@ export interface ScoringOutcome {
 /** Largest file read at all: a backup may hold 50 files' worth (3 bytes per character at most). */
 export const MAX_INPUT_BYTES = MAX_BACKUP_CHARS * 3;
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-/**
- * SHA-256 of the bytes, hex. Web Crypto exists only in secure contexts (https, localhost): on a plain-http
- * intranet host the key falls back to two FNV-1a hashes — enough to count a file once, and never shown
- * as a checksum.
- */
+/** SHA-256 of the bytes, hex: the key that counts the same content once (synchronous: see sha256.ts). */
 export async function contentKey(bytes: Uint8Array): Promise<string> {
-  if (globalThis.crypto?.subtle)
-    return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ bytes.length;
-  for (const x of bytes) {
-    a = Math.imul(a ^ x, 0x01000193) >>> 0;
-    b = Math.imul(b ^ x, 0x01000193 + 2) >>> 0;
-  }
-  return `fnv-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}-${bytes.length}`;
+  return sha256Sync(bytes);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -62,6 +49,9 @@ function backupEntries(text: string): unknown[] | undefined {
     return undefined; // not JSON: scoring it says so, like any other file
   }
 }
+
+/** Whether a file is read at all: *.json (others are skipped) and within the size limit (checked first). */
+export const readable = (source: string, size: number): boolean => source.endsWith('.json') && size <= MAX_INPUT_BYTES;
 
 /** One file's contribution, in file order: the worker(s) score, `combine` counts duplicates across them all. */
 export type FileItem =
@@ -84,12 +74,11 @@ export async function scoreEach(
 ): Promise<FileItem[] | undefined> {
   await loadRubric('cn-sme-2024');
   const items: FileItem[] = [];
-  const wanted = (f: InputFile) => f.source.endsWith('.json') && f.size <= MAX_INPUT_BYTES;
   const reads = new Map<number, Promise<Uint8Array>>();
   let next = 0; // the first file whose read has not been started
   const readAhead = (from: number) => {
     for (next = Math.max(next, from); next < files.length && next < from + READ_AHEAD; next++)
-      if (wanted(files[next]!)) {
+      if (readable(files[next]!.source, files[next]!.size)) {
         const read = files[next]!.bytes();
         read.catch(() => {}); // a failed read is reported when its turn comes, not as an unhandled rejection
         reads.set(next, read);

@@ -1,32 +1,23 @@
 /**
  * One of the cohort import's workers: scores its share of thousands of files off the main thread so the
- * page stays responsive and the progress bar moves. Receives File objects, posts progress and, at the
+ * page stays responsive and the progress bar moves. Receives its files packed (read-files.ts), posts progress and, at the
  * end, one item per file (in order); the page counts duplicates across all workers (`combine`) and writes
  * the outcome in one transaction (src/db/cohorts.ts). Cancel = the page terminates the workers.
  */
-import { scoreEach, type FileItem, type InputFile } from './score-files';
+import { scoreEach, type FileItem } from './score-files';
+import { inputsOf, type PackedFiles } from './read-files';
 
-export type ToWorker = { files: { file: File; source: string }[] };
+export type ToWorker = PackedFiles;
 export type FromWorker =
   | { type: 'progress'; done: number }
-  | { type: 'done'; items: FileItem[]; readMs: number; totalMs: number }
+  | { type: 'done'; items: FileItem[]; startedAt: number; totalMs: number }
   | { type: 'error'; message: string };
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const started = performance.now();
-  let readMs = 0; // reported to the bench (scripts/bench/cohort.ts): time spent waiting for file bytes
-  const inputs: InputFile[] = event.data.files.map(({ file, source }) => ({
-    source,
-    size: file.size,
-    bytes: async () => {
-      const t = performance.now();
-      const b = new Uint8Array(await file.arrayBuffer());
-      readMs += performance.now() - t;
-      return b;
-    },
-  }));
+  const inputs = inputsOf(event.data);
   let last = 0;
   try {
     const items = await scoreEach(inputs, (done, total) => {
@@ -37,7 +28,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         post({ type: 'progress', done });
       }
     });
-    if (items) post({ type: 'done', items, readMs, totalMs: performance.now() - started });
+    if (items)
+      post({ type: 'done', items, startedAt: performance.timeOrigin + started, totalMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
