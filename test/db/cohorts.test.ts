@@ -146,6 +146,7 @@ describe('several workers', () => {
     expect(workerCount(10_000, 2)).toBe(2);
     expect(workerCount(10_000, 16)).toBe(4);
     expect(workerCount(150, 8)).toBe(1);
+    expect(workerCount(200, 8)).toBe(2);
     expect(workerCount(0, 8)).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { CHROMIUM, pageForSuite } from './browser';
 import { gotoRoute, waitRoute } from './wait';
 import { axeViolations } from './axe';
 import { generateTree } from '../../scripts/bench/cli-batch';
+import { unzip, xlsxSheets } from '../ui/office-xml';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = join(root, 'test/fixtures/valid-level3.json');
@@ -72,6 +73,30 @@ describe.skipIf(!CHROMIUM)('cohort workspace', () => {
     const csv = cli('--csv', FOLDER);
     expect(csv.status).toBe(2); // the 4 broken files
     expect(readFileSync(saved, 'utf8')).toBe(csv.stdout);
+    // the same table as Excel, through the app's build (lazily loaded writer, the CSP's worker rule)
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('cohort-export-detail-xlsx').click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = xlsxSheets(unzip(readFileSync((await xlsx.path())!)));
+    expect(
+      sheet
+        .get('企业明细')!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',')[0]),
+    );
+    // the import ran in as many workers as the machine has cores (up to 2 for 200 files)
+    const workers = await page.evaluate(() => {
+      const marks = performance.getEntriesByName('cohort:worker') as PerformanceMark[];
+      return { used: (marks.at(-1)?.detail as { workers: number }).workers, cores: navigator.hardwareConcurrency };
+    });
+    expect(workers.used).toBe(Math.min(2, workers.cores));
 
     expect(await axeViolations(page)).toEqual([]);
     // a 360 px phone: nothing wider than the screen

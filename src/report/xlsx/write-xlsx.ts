@@ -3,11 +3,18 @@
  * and that this is a self-assessment, a shaded head row, both frozen; text wrapped, numbers as numbers so they can be
  * summed and sorted; a Chinese font as the default.
  *
- * Load it lazily, `await import('../report/xlsx/write-xlsx')`. The library's /universal entry (Blob output, no
- * Node or DOM download code) runs in the browser and in the tests alike. Its zip step hands parts over 160 KB to a
- * blob Worker, which the CSP (worker-src 'self') would block; our sheets are a few KB each, far below that.
+ * Load it lazily, `await import('../report/xlsx/write-xlsx')`. The library's universal writer (Blob output, no
+ * Node or DOM download code) runs in the browser and in the tests alike. Its public entry zips asynchronously,
+ * handing parts over 160 KB to a blob: Worker, which the CSP (worker-src 'self') blocks — and the export then
+ * never finishes (a cohort's per-enterprise sheet of 200 rows is already past that). So the same writer is
+ * called with its synchronous zip (fflate's zipSync, no worker), which the library keeps beside the async one.
  */
-import writeXlsxFile, { type Cell, type Sheet, type SheetData } from 'write-excel-file/universal';
+import type { Cell, Sheet, SheetData } from 'write-excel-file/universal';
+// not in the package's export map: imported by path (see above); both are plain ES modules of the package
+// @ts-expect-error -- untyped module of write-excel-file
+import { generateXlsxFileSync } from '../../../node_modules/write-excel-file/modules/export/writeXlsxFileUniversal.js';
+// @ts-expect-error -- untyped module of write-excel-file
+import toBytes from '../../../node_modules/write-excel-file/modules/export/convertFileContentToUint8ArrayUniversal.js';
 import type { Workbook, WorkbookSheet } from './workbook';
 import { sheetName } from './sheet-name';
 
@@ -50,6 +57,12 @@ export async function writeXlsx(book: Workbook): Promise<Blob> {
     columns: s.widths.map((width) => ({ width })),
     stickyRowsCount: 2,
   }));
-  const blob = await writeXlsxFile(sheets, { fontFamily: FONT, fontSize: 11 }).toBlob();
+  const write = generateXlsxFileSync as (
+    sheets: Sheet<never>[],
+    options: { fontFamily: string; fontSize: number },
+    unused: undefined,
+    convert: unknown,
+  ) => Promise<Blob>;
+  const blob = await write(sheets, { fontFamily: FONT, fontSize: 11 }, undefined, toBytes);
   return blob.type ? blob : new Blob([blob], { type: XLSX_TYPE });
 }

@@ -19,7 +19,7 @@ export interface RunningImport {
 export const sourceOf = (f: File): string => f.webkitRelativePath || f.name;
 
 /** Below this many files per worker a second worker costs more (its start, the rubric) than it saves. */
-const MIN_SHARE = 200;
+const MIN_SHARE = 100;
 
 export function workerCount(files: number, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
   return Math.max(1, Math.min(4, cores || 1, Math.floor(files / MIN_SHARE)));
