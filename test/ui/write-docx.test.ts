@@ -70,6 +70,18 @@ describe('Word report', () => {
     });
   }
 
+  it('formats table cells, steps and captions by paragraph style, not per run (what kept Word slow)', async () => {
+    const { files, xml } = await read(report('zh-CN'));
+    for (const id of ['DLCell', 'DLCellHead', 'DLStepTitle', 'DLStepLine', 'DLCitation'])
+      expect(files['word/styles.xml']).toContain(`w:styleId="${id}"`);
+    expect(xml).toContain('<w:pStyle w:val="DLCell"/>');
+    // only the few runs that differ from their paragraph's style (a chosen option in bold) have properties
+    const runs = xml.match(/<w:r>/g)?.length ?? 0;
+    const withProperties = xml.match(/<w:r><w:rPr>/g)?.length ?? 0;
+    expect(runs).toBeGreaterThan(500);
+    expect(withProperties / runs).toBeLessThan(0.2);
+  });
+
   it('names a Chinese East Asian font in the document defaults, and the footer has page fields', async () => {
     const { files } = await read(report('zh-CN'));
     const styles = files['word/styles.xml']!;
