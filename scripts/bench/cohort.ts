@@ -16,8 +16,9 @@ export interface CohortFigures {
   files: number;
   ms: number;
   message: string;
-  /** ms: before the page had the files (the file chooser), scoring (of it: until the first worker had its
-   * files, the longest worker's own time), the one-transaction write, drawing the figures after it. */
+  /** ms: before the page had the files (the file chooser), scoring (of it: packing the files for the workers,
+   * until the first worker had its files, the longest worker's own time), the one-transaction write, drawing
+   * the figures after it. */
   breakdown?: Record<string, number>;
 }
 
@@ -58,6 +59,7 @@ export async function measureCohortImport(
       beforeChosen: ms - r(shownAt - at('cohort:chosen')),
       scoring: r(at('cohort:worker') - at('cohort:chosen')),
       workers: w?.workers ?? NaN,
+      packed: r(at('cohort:packed') - at('cohort:chosen')),
       toWorkers: r((w?.firstStart ?? NaN) - at('cohort:chosen')),
       inWorker: r(w?.totalMs),
       write: r(at('cohort:written') - at('cohort:scored')),

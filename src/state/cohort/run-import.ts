@@ -73,6 +73,7 @@ export function runImport(files: readonly File[], progress: (done: number, total
       fail(new Error(e.message || 'worker failed to load'));
     };
     const message: ToWorker = packFiles(share.map((file) => ({ file, source: sourceOf(file) })));
+    performance.mark('cohort:packed');
     worker.postMessage(message);
   });
   return {
