@@ -14,6 +14,11 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
+    // Vitest's default is one worker per core but one (a single worker on CI's 2 cores), and a project with
+    // fileParallelism off runs in a group of its own after all others: the suite ran file by file, ~14 min.
+    // The e2e files spend much of their time waiting on Chromium and LibreOffice, so three workers share the
+    // two cores: unit, ui and e2e files run side by side (each e2e file has its own server, port, profile).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -52,12 +57,13 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/e2e/setup.ts'],
-          testTimeout: 60_000,
+          // a hang detector, not a budget: an e2e test that walks every screen takes ~20 s alone and may share
+          // the 2 cores with two other test files (or a CPU hog)
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           // expect.poll waits on the page's state: 1 s (the default) is too short for a screen loaded on demand
           // on a busy 2-core machine, and a state that arrives earlier ends the wait earlier.
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
         },
       },
     ],

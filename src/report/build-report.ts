@@ -181,6 +181,9 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
       ),
     );
 
+  // what the evidence defends is a finding, read before the appendices that list the evidence itself
+  blocks.push(...defendedBlocks(tr, rubric, file));
+
   // Appendices: answers with notes and evidence, the evidence checklist, the filled-in form
   blocks.push({ kind: 'pageBreak' });
   blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });
@@ -211,7 +214,6 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
     }),
   });
 
-  blocks.push(...defendedBlocks(tr, rubric, file));
   blocks.push(...evidenceBlocks(rubric, file, e, lang));
   blocks.push(...formBlocks(rubric, file, e, lang));
   return reportDocument(lang, title, input.now, blocks);

@@ -87,6 +87,7 @@ describe('journeyFor, checklist rubric', () => {
       rubric: chenxing,
       evaluation,
       onto: national,
+      mappingNote: mapping.notOfficial,
       plans,
       guide,
       roadmap: generateRoadmap({
