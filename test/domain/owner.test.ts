@@ -12,13 +12,16 @@ const F = false;
 const T = true;
 
 describe('quick pick of a scenario level', () => {
-  it.each([0, 1, 2, 3, 4])('pick %i → levels 1…%i ticked, the rest not, and it counts as that level', (k) => {
-    const checks = pickLevel([F, F, F, F], k)!;
-    expect(checks).toEqual([1, 2, 3, 4].map((l) => l <= k));
-    expect(scenarioLevel(checks)).toBe(k);
-    expect(quickLevelOf(checks)).toBe(k);
-    expect(quickChecks(k)).toEqual(checks);
-  });
+  it.each([0, 1, 2, 3, 4])(
+    'pick %i → levels 1 up to the pick ticked (none for 0), the rest not, and it counts as that level',
+    (k) => {
+      const checks = pickLevel([F, F, F, F], k)!;
+      expect(checks).toEqual([1, 2, 3, 4].map((l) => l <= k));
+      expect(scenarioLevel(checks)).toBe(k);
+      expect(quickLevelOf(checks)).toBe(k);
+      expect(quickChecks(k)).toEqual(checks);
+    },
+  );
 
   it('a pick replaces a gap-free answer, lowering as well as raising', () => {
     expect(pickLevel([T, T, T, F], 1)).toEqual([T, F, F, F]);
