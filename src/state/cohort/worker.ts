@@ -13,7 +13,8 @@ export type FromWorker =
   | { type: 'done'; items: FileItem[]; startedAt: number; totalMs: number }
   | { type: 'error'; message: string };
 
-const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+// a dedicated worker's postMessage(message) has the shape of the window's one-argument form
+const post = (m: FromWorker) => self.postMessage(m);
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const started = performance.now();
