@@ -36,6 +36,11 @@ export interface PackageInput {
   summaries: readonly YearSummary[];
   /** The stored bytes of an attachment, or undefined when this device lacks them. */
   read(hash: string): Promise<Uint8Array | undefined>;
+  /**
+   * read() returns a fresh copy each call (as IndexedDB does) that nobody else keeps: each file's bytes are
+   * then freed as soon as they are packed (ZipSink.addStored's drop), not left for the GC.
+   */
+  readOwnsCopy?: boolean;
   hash(bytes: Uint8Array): Promise<string>;
   now: Date;
 }
@@ -81,7 +86,7 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
       missing.push(entry.sha256);
       continue;
     }
-    sink.addStored(entry.path, bytes);
+    sink.addStored(entry.path, bytes, input.readOwnsCopy === true);
     files.push(entry);
   }
 

@@ -28,7 +28,28 @@ describe.skipIf(!CHROMIUM)('evidence attachments end to end', () => {
       expect(await page.getByTestId('at-risk').innerText()).toContain('4.');
 
       const claim = await attach(page, id!);
-      expect(await claim.locator('img').count()).toBe(1); // the image is previewed
+      // previews are made when opened (listing reads no bytes) and their object URL is revoked on closing
+      expect(await claim.locator('img').count()).toBe(0);
+      const preview = claim.locator('summary', { hasText: '预览 联网设备.png' });
+      await preview.click();
+      const img = claim.locator('img[alt="预览 联网设备.png"]');
+      await img.waitFor();
+      const src = (await img.getAttribute('src'))!;
+      expect(src).toMatch(/^blob:/);
+      // the stored image decodes (the page's CSP keeps fetch() off blob: URLs, so the img says it)
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      await page.evaluate(() => {
+        const w = window as unknown as { revoked: string[] };
+        w.revoked = [];
+        const revoke = URL.revokeObjectURL.bind(URL);
+        URL.revokeObjectURL = (u: string) => {
+          w.revoked.push(u);
+          revoke(u);
+        };
+      });
+      await preview.click();
+      await expect.poll(() => claim.locator('img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { revoked: string[] }).revoked)).toEqual([src]);
       await page.reload();
       await expect.poll(() => claim.locator('li[data-hash]').count()).toBe(2);
       await gotoRoute(page, `#/a/${id}/results`, '评测结果');

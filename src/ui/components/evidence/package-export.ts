@@ -111,6 +111,7 @@ export async function exportPackage(req: PackageRequest): Promise<Blob> {
     ...(formPdf ? { formPdf } : {}),
     summaries,
     read: async (hash) => (await store.get(hash))?.data,
+    readOwnsCopy: true, // each get() is a new structured clone of the stored bytes
     hash: store.deps.hash,
     now: new Date(),
   });
