@@ -46,7 +46,7 @@ async function writeZip(
   for (const hash of hashes) {
     const stored = await attachments.get(hash);
     if (!stored) continue; // missing here too (an import without bytes): the reference travels alone
-    sink.addStored(`attachments/${hash}`, stored.data);
+    sink.addStored(`attachments/${hash}`, stored.data, true); // get() gave a fresh copy: freed once packed
     entries.push({ path: `attachments/${hash}`, sha256: hash, bytes: stored.size, mime: stored.mime });
   }
   const manifest: Manifest = {
