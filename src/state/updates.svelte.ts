@@ -6,6 +6,19 @@ class Updates {
   available = $state(false);
   private waiting: ServiceWorker | null = null;
 
+  /**
+   * Registers once the page has loaded and the main thread is idle: the worker's install fetches every file
+   * for offline use, which must not compete with home's first paint and start-up (Lighthouse's blocking time).
+   */
+  registerLater() {
+    const idle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(() => this.register(), { timeout: 2000 })
+        : setTimeout(() => this.register(), 0);
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
+  }
+
   register() {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     void navigator.serviceWorker
