@@ -48,11 +48,11 @@ export class AssessmentSession {
   file = $derived.by(() => (this.checked?.status === 'ok' ? this.local(this.checked.record.file) : null));
   /** The assessment's rubric, of either model; screens choose by `anyRubric.model`. */
   anyRubric = $derived(this.file ? rubrics.get(this.file.rubric) : undefined);
-  /** Set for weighted (national-style) rubrics. */
-  rubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
+  /** The rubric when it is a weighted (national-style) one, else undefined: screens of that model read it. */
+  weightedRubric = $derived(this.anyRubric?.model === 'weighted-scenarios' ? this.anyRubric : undefined);
   // Only the evaluation, which every screen shows: the plans and the roadmap (domain journeyFor) come with
   // the screens that show them, so the planner is not in the first visit's bytes.
-  evaluation = $derived(this.file && this.rubric ? evaluate(this.rubric, this.file) : null);
+  evaluation = $derived(this.file && this.weightedRubric ? evaluate(this.weightedRubric, this.file) : null);
   /** Set for checklist rubrics (晨星工厂). */
   checklist = $derived(this.anyRubric?.model === 'required-checklist' ? this.anyRubric : undefined);
   checklistEvaluation = $derived(
@@ -154,7 +154,7 @@ export class AssessmentSession {
 
   edit(...edits: Patch[]) {
     // every derived answer follows its figures, wherever they were typed (domain derive/follow.ts)
-    const patches = this.rubric && this.file ? followInputs(this.rubric, this.file, edits) : edits;
+    const patches = this.weightedRubric && this.file ? followInputs(this.weightedRubric, this.file, edits) : edits;
     this.pending = [...this.pending, ...patches];
     // a notice about a field the user has just set again is out of date
     if (this.overwrites.length) {

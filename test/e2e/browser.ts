@@ -51,6 +51,9 @@ const contextOptions = (options: { locale?: string }) => ({
 export async function launch(options: { locale?: string } = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'digilevel-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, { ...BROWSER, ...contextOptions(options) });
+  // Playwright's 30 s for an action or an event is a hang detector too: a PDF drawn offline while two other test
+  // files share the 2 cores (CI, or a CPU hog) took longer. A state that arrives earlier still ends the wait.
+  ctx.setDefaultTimeout(90_000);
   // Remove the profile once the browser has exited (on the 'close' event Chromium may still be writing to it).
   const close = ctx.close.bind(ctx);
   ctx.close = async (...args) => {
