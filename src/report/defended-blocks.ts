@@ -13,7 +13,6 @@ import {
   getEvidenceGuidance,
   questionsOf,
   type AssessmentFile,
-  type AssessmentInput,
   type ChecklistRubric,
   type ClaimAtRisk,
   type DefendedLevel,
@@ -34,7 +33,7 @@ const proofOf = (file: AssessmentFile) => ({
 /** The result for either kind of rubric. */
 export function defendedOf(rubric: WeightedRubric | ChecklistRubric, file: AssessmentFile): DefendedLevel {
   return rubric.model === 'weighted-scenarios'
-    ? defendedLevel(rubric, file as unknown as AssessmentInput, proofOf(file), getEvidenceGuidance(rubric.id))
+    ? defendedLevel(rubric, file, proofOf(file), getEvidenceGuidance(rubric.id))
     : defendedChecklistLevel(rubric, checklistAnswersOf(file), proofOf(file));
 }
 

@@ -6,21 +6,18 @@
 import {
   allScenarios,
   assessmentId,
-  defendedChecklistLevel,
-  defendedLevel,
   EXTENSION_KEY,
   questionsOf,
   checklistItems,
   type AnyRubric,
   type AssessmentFile,
-  type AssessmentInput,
-  type ChecklistAnswers,
   type WeightedRubric,
 } from '../../../domain/index';
 import type { ReportDocument } from '../../../report/document';
 import type { StoredAssessment } from '../../../db/database';
 import type { Translator } from '../../../i18n/translator';
 import { phrases } from '../../../i18n/phrases';
+import { defendedOf } from '../../../report/defended-blocks';
 import { attachmentStore } from './store';
 
 /** The PDF of a report document, or an error naming characters the embedded font lacks. */
@@ -53,19 +50,17 @@ function claimsOf(rubric: AnyRubric, tr: Translator): { key: string; label: stri
   ];
 }
 
+/** One year's summary for the package: the same defended level as the report's (defendedOf, guidance included). */
 function summaryOf(rubric: AnyRubric, file: AssessmentFile, tr: Translator) {
-  const proof = { attachments: file[EXTENSION_KEY]?.attachments, evidenceChecks: file[EXTENSION_KEY]?.evidenceChecks };
+  const d = defendedOf(rubric, file);
   if (rubric.model === 'required-checklist') {
-    const d = defendedChecklistLevel(rubric, file.answers as unknown as ChecklistAnswers, proof);
     const name = (l: number) => (l === 0 ? tr.t('checklist.belowOne') : tr.loc(rubric.levels[l - 1]?.name));
     return { level: name(d.claimed), defended: name(d.defended), score: '—' };
   }
-  const w = rubric as WeightedRubric;
-  const d = defendedLevel(w, file as unknown as AssessmentInput, proof);
   const { levelName } = phrases(tr);
   return {
-    level: levelName(w, d.claimed),
-    defended: levelName(w, d.defended),
+    level: levelName(rubric, d.claimed),
+    defended: levelName(rubric, d.defended),
     score: tr.num(d.claimedScore ?? 0),
   };
 }
