@@ -24,7 +24,8 @@ describe('Home', () => {
     render(Home);
     // the purpose first (issue 16): what the tool does, in one sentence
     await waitFor(() => expect(screen.getByText(/给企业自评数字化等级/)).toBeInTheDocument());
-    expect(screen.getByRole('button', { name: '打开示例评测' })).toBeInTheDocument();
+    // the example keeps its place unseen until storage has been read (no layout shift): wait for that state
+    await waitFor(() => expect(screen.getByRole('button', { name: '打开示例评测' })).toBeInTheDocument());
     const input = screen.getByLabelText('导入文件…');
     await upload(input, 'ok.json', fixture);
     await waitFor(() => expect(screen.getAllByTestId('assessment-row')).toHaveLength(1));
