@@ -1,8 +1,7 @@
 /**
- * The UI's language: i18next strings (translator.ts) read in the language held in a rune, so every `t()` and
+ * The UI's language: the strings of translator.ts read in the language held in a rune, so every `t()` and
  * `loc()` in a template re-renders on a switch. Rubric text carries both languages itself ({ "zh-CN", "en" }).
  */
-import i18next from 'i18next';
 import { LANGUAGES, RESOURCES, loadLanguage, translator, type Language, type Translator } from './translator';
 
 export { LANGUAGES, RESOURCES, loadLanguage, type Language };
@@ -44,7 +43,6 @@ export function setLanguage(lang: Language): Promise<void> {
 
 function apply(lang: Language) {
   state.lang = lang;
-  void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);

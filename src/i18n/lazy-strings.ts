@@ -7,19 +7,11 @@
  * A function to call, not an import for its side effect: the package declares no side effects, so the
  * bundler would drop a bare `import './lazy-strings'`.
  */
-import i18next from 'i18next';
 import ownerZh from './lazy/owner.zh-CN.json';
 import ownerEn from './lazy/owner.en.json';
-import { RESOURCES, type Language } from './translator';
+import { registerLanguageStrings, type Language } from './translator';
 
 export type Strings = { [key: string]: string | Strings };
-
-function mergeInto(target: Strings, src: Strings): void {
-  for (const [k, v] of Object.entries(src)) {
-    if (typeof v === 'string') target[k] = v;
-    else mergeInto((target[k] = typeof target[k] === 'object' ? target[k] : {}) as Strings, v);
-  }
-}
 
 const registered = new WeakSet<Strings>();
 
@@ -28,9 +20,7 @@ export function registerStrings(trees: Record<Language, Strings>): void {
   if (registered.has(trees['zh-CN'])) return;
   registered.add(trees['zh-CN']);
   for (const [lang, tree] of Object.entries(trees) as [Language, Strings][]) {
-    i18next.addResourceBundle(lang, 'translation', tree, true, false);
-    const loaded = RESOURCES[lang];
-    if (loaded) mergeInto(loaded, tree); // the trees the rest of the app reads say what is there
+    registerLanguageStrings(lang, tree);
   }
 }
 

@@ -1,58 +1,42 @@
 /**
- * The strings of every loaded language (i18next) and translators for a given language. Nothing here knows
- * which language the UI shows: that is index.svelte.ts. The report builds in the language it is given
- * through `translator(lang)`, so it does not depend on the UI's state.
+ * The strings of every loaded language and translators for a given language. Nothing here knows which language
+ * the UI shows: that is index.svelte.ts. The report builds in the language it is given through
+ * `translator(lang)`, so it does not depend on the UI's state.
+ * The lookup is our own (lookup.ts), not i18next: the app uses keys, `{{name}}` values, plural forms and
+ * default values only, and i18next was 16 KB gzip of the first visit and a slice of its start-up time.
  */
-import i18next from 'i18next';
 import zhBase from './zh-CN.json';
+import { addStrings, translate, type Tree } from './lookup';
 import type { LocalizedText } from '../domain/index';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-type Tree = { [key: string]: string | Tree };
-
-/** Feature screens keep their strings in features/<feature>.<lang>.json; merged over the base files. */
-function merge(base: Tree, extra: Record<string, { default: Tree }>): Tree {
-  const out: Tree = structuredClone(base);
-  const into = (target: Tree, src: Tree) => {
-    for (const [k, v] of Object.entries(src)) {
-      if (typeof v === 'string') target[k] = v;
-      else into((target[k] = typeof target[k] === 'object' ? target[k] : {}) as Tree, v);
-    }
-  };
-  for (const mod of Object.values(extra)) into(out, mod.default);
-  return out;
-}
+/** What `t()` reads per language: the base and feature files, plus strings registered later (lazy-strings.ts). */
+const STORE: Record<Language, Tree> = { 'zh-CN': structuredClone(zhBase) as Tree, en: {} };
+for (const mod of Object.values(import.meta.glob<{ default: Tree }>('./features/*.zh-CN.json', { eager: true })))
+  addStrings(STORE['zh-CN'], mod.default);
 
 /**
  * Chinese is bundled (the default, and most users'); English is fetched when first needed, so the
- * first visit does not carry both languages.
+ * first visit does not carry both languages. A language is here once its base strings are loaded.
  */
-export const RESOURCES: Record<Language, Tree | undefined> = {
-  'zh-CN': merge(zhBase, import.meta.glob<{ default: Tree }>('./features/*.zh-CN.json', { eager: true })),
-  en: undefined,
-};
+export const RESOURCES: Record<Language, Tree | undefined> = { 'zh-CN': STORE['zh-CN'], en: undefined };
 
 /** Makes a language's strings available; resolves at once when they already are. */
 export async function loadLanguage(lang: Language): Promise<void> {
   if (RESOURCES[lang]) return;
   const { english } = await import('./english');
-  const tree = merge(english.base, english.features);
-  i18next.addResourceBundle(lang, 'translation', tree, true, true);
-  // i18next's merged tree: it keeps the strings lazily loaded screens registered before (lazy-strings.ts)
-  RESOURCES[lang] = i18next.getResourceBundle(lang, 'translation') as Tree;
+  // over the strings lazily loaded screens registered before (lazy-strings.ts), which it keeps
+  addStrings(STORE[lang], english.base);
+  for (const mod of Object.values(english.features)) addStrings(STORE[lang], mod.default);
+  RESOURCES[lang] = STORE[lang];
 }
 
-// Only Chinese is loaded at start; every lookup names its language (`lng`), so this default is never relied on.
-i18next.init({
-  lng: 'zh-CN',
-  fallbackLng: false,
-  resources: { 'zh-CN': { translation: RESOURCES['zh-CN']! } },
-  interpolation: { escapeValue: false }, // Svelte escapes on output
-  returnNull: false,
-  initAsync: false,
-});
+/** Adds one bundle's strings to a language (deep, over what is there), loaded or not yet. */
+export function registerLanguageStrings(lang: Language, tree: Tree): void {
+  addStrings(STORE[lang], tree);
+}
 
 /** Text in one language: UI strings, rubric text, numbers and the language's punctuation. */
 export interface Translator {
@@ -77,8 +61,10 @@ export interface Translator {
  */
 export function translator(lang: Language | (() => Language)): Translator {
   const current = typeof lang === 'function' ? lang : () => lang;
-  const t = (key: string, options?: Record<string, unknown>) =>
-    i18next.t(key, { ...options, lng: current() }) as string;
+  const t = (key: string, options?: Record<string, unknown>) => {
+    const l = current();
+    return translate(STORE[l], l, key, options);
+  };
   return {
     get lang() {
       return current();
