@@ -29,6 +29,7 @@ import {
   type RecordCheck,
 } from './records';
 import { RecordMissingError } from './write-error';
+import { LeaveJournal } from './leave-journal';
 
 /**
  * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
@@ -64,7 +65,47 @@ export class AssessmentStore {
     /** Identifies this tab's writes. */
     readonly writer: string = newId(),
     readonly clock: StoreClock = systemClock,
+    /** The second copy of the edits written as a page is left (leave-journal.ts). */
+    private readonly journal: LeaveJournal = new LeaveJournal(),
   ) {}
+
+  private restored?: Promise<void>;
+
+  /**
+   * Stores again the edits of pages that were left before their last write landed (leave-journal.ts);
+   * runs once per store, and the screens read records after it. Never rejects: an entry whose edits do
+   * not fit the record (deleted, damaged, or edits that make it invalid) is dropped, one whose write fails
+   * is kept for the next start.
+   */
+  restoreLeftEdits(): Promise<void> {
+    return (this.restored ??= this.restoreEach());
+  }
+
+  private async restoreEach(): Promise<void> {
+    for (const { id, entry } of this.journal.entries()) {
+      if (await this.leftEditsApply(id, entry.patches, entry.token)) {
+        try {
+          await this.update(id, entry.patches, undefined, entry.token);
+        } catch {
+          continue; // kept for the next start
+        }
+      }
+      this.journal.forget(id, entry.token);
+    }
+  }
+
+  /** Whether the journal's patches are still to be stored: the record exists, lacks them, and stays valid. */
+  private async leftEditsApply(id: string, patches: readonly Patch[], token: string): Promise<boolean> {
+    try {
+      const raw = await this.db.assessments.get(id);
+      const checked = raw === undefined ? undefined : await checkLoaded(raw);
+      if (checked?.status !== 'ok' || checked.record.leaveToken === token) return false;
+      const file = patches.reduce(applyPatch, checked.record.file);
+      return (await checkLoaded({ ...checked.record, file })).status === 'ok';
+    } catch {
+      return false; // patches that do not apply to this record
+    }
+  }
 
   /**
    * Every stored record as stored, newest first: unchecked (check each with checkRecord). Not through the
@@ -133,7 +174,13 @@ export class AssessmentStore {
   }
 
   /** Applies patches to the stored record atomically; returns the new revision. */
-  async update(id: string, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
+  async update(
+    id: string,
+    patches: readonly Patch[],
+    lastPath?: string,
+    /** Set by restoreLeftEdits: marks the journal entry these patches come from as landed. */
+    leaveToken?: string,
+  ): Promise<StoredAssessment> {
     let running: Transaction | undefined;
     return this.db
       .transaction('rw', this.db.assessments, async (tx) => {
@@ -153,6 +200,7 @@ export class AssessmentStore {
           revision: current.revision + 1,
           writer: this.writer,
           ...(lastPath ? { lastPath } : {}),
+          ...(leaveToken ? { leaveToken } : {}),
         };
         const put = this.db.assessments.put(next);
         // committed now, not after the put's callback: the write lands even if the page goes meanwhile
@@ -167,16 +215,21 @@ export class AssessmentStore {
    * For a page being left (pagehide): `base` with the patches applied, in one put committed at once.
    * An unloading page runs no more callbacks, so unlike update() this cannot read the stored record
    * first: `base` is the record as the tab last saw it. The put is issued before this returns and the
-   * commit asked for at once, so the write completes after the page has gone (Chromium). `patches` must
-   * include those of any update() of this record still in flight: that update is aborted.
+   * commit asked for at once, so the write usually completes after the page has gone; Chromium still aborts
+   * it when the page is torn down first (a busy machine), so the patches are also kept in the leave journal
+   * and the next start stores them (restoreLeftEdits). `patches` must include those of any update() of this
+   * record still in flight: that update is aborted.
    */
   writeNow(base: StoredAssessment, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
+    const leaveToken = this.clock.newId();
+    this.journal.keep(base.id, { token: leaveToken, patches: [...patches] });
     const next: StoredAssessment = {
       ...base,
       file: patches.reduce(applyPatch, base.file),
       updatedAt: this.clock.now(),
       revision: base.revision + 1,
       writer: this.writer,
+      leaveToken,
       ...(lastPath ? { lastPath } : {}),
     };
     // the updates still in flight hold the store until this page's callbacks run, which they no longer
@@ -195,7 +248,11 @@ export class AssessmentStore {
     tx.objectStore(this.db.assessments.name).put(next);
     tx.commit();
     return new Promise((resolve, reject) => {
-      tx.oncomplete = () => resolve(next);
+      tx.oncomplete = () => {
+        // the page stayed long enough to see it land: the second copy is not needed
+        this.journal.forget(base.id, leaveToken);
+        resolve(next);
+      };
       tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('write aborted'));
     });
   }

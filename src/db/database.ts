@@ -19,6 +19,8 @@ export interface StoredAssessment {
   lastPath?: string;
   /** Which tab wrote the last revision. */
   writer?: string;
+  /** Token of the last write made as a page was left (db/leave-journal.ts): tells the journal it landed. */
+  leaveToken?: string;
 }
 
 /**

@@ -83,6 +83,8 @@ class AppState {
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;
     this.opened(this.store);
+    // edits of a page left before its last write landed: stored again, so home lists them too
+    void this.store.restoreLeftEdits();
     void pruneAtStart(opened.db, this.store.writer);
     this.sub = this.store.list().subscribe({
       next: (rows) => {

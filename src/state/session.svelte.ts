@@ -64,7 +64,8 @@ export class AssessmentSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Failed saves in a row: the retry waits 2, 4, 8 … up to 30 seconds. */
   private failures = 0;
-  private sub: Subscription;
+  private sub: Subscription | undefined;
+  private disposed = false;
   /** This tab's saved edits, the latest per field: what another tab's save can replace. */
   private written: Record<string, Patch> = {};
   /** Revision of this tab's latest save: an older record arriving late is no news from another tab. */
@@ -89,23 +90,28 @@ export class AssessmentSession {
     private readonly store: AssessmentStore,
     readonly id: string,
   ) {
-    // A direct read as well: it answers `missing` without waiting for the live query's first run.
-    void store.get(id).then((rec) => {
-      if (!this.record && rec) this.record = rec;
-      else if (!rec) this.missing = true;
-      this.requestRubric(rec);
-    });
-    this.sub = store.watch(id).subscribe({
-      next: (rec) => {
-        if (rec) this.noticeOverwrites(rec);
-        this.record = rec ?? null;
-        this.missing = !rec;
+    // Edits of a page left before its write landed are stored again first (db/leave-journal.ts): reading
+    // before that would show, and then build on, the record without them.
+    void store.restoreLeftEdits().then(() => {
+      if (this.disposed) return;
+      // A direct read as well: it answers `missing` without waiting for the live query's first run.
+      void store.get(id).then((rec) => {
+        if (!this.record && rec) this.record = rec;
+        else if (!rec) this.missing = true;
         this.requestRubric(rec);
-      },
-      error: (e) => {
-        this.saveState = 'error';
-        this.saveError = String(e);
-      },
+      });
+      this.sub = store.watch(id).subscribe({
+        next: (rec) => {
+          if (rec) this.noticeOverwrites(rec);
+          this.record = rec ?? null;
+          this.missing = !rec;
+          this.requestRubric(rec);
+        },
+        error: (e) => {
+          this.saveState = 'error';
+          this.saveError = String(e);
+        },
+      });
     });
     // The debounced save must not be the only path: an edit made just before leaving would be lost.
     addEventListener('pagehide', this.onPageHide);
@@ -222,8 +228,9 @@ export class AssessmentSession {
   }
 
   dispose() {
+    this.disposed = true;
     void this.flush();
-    this.sub.unsubscribe();
+    this.sub?.unsubscribe();
     removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }

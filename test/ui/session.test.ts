@@ -2,6 +2,7 @@ import { describe, expect, it, vi, afterEach, beforeEach } from 'vitest';
 import { flushSync } from 'svelte';
 import { DigiLevelDB } from '../../src/db/database';
 import { AssessmentStore } from '../../src/db/assessments';
+import { LeaveJournal } from '../../src/db/leave-journal';
 import { AssessmentSession, SAVE_DELAY_MS } from '../../src/state/session.svelte';
 
 // Only the session's own timers are fake: fake-indexeddb runs on setImmediate, which stays real, so the
@@ -113,6 +114,21 @@ describe('AssessmentSession autosave', () => {
 });
 
 describe('AssessmentSession when the page is left', () => {
+  it('opens with the edits of a page left before its write landed, never the older value first', async () => {
+    const { store, id, session } = await openNew();
+    session.dispose();
+    // what writeNow keeps for a page whose IndexedDB write Chromium aborted on tear-down (db/leave-journal.ts)
+    new LeaveJournal().keep(id, { token: 'left', patches: [{ op: 'profile', key: 'name', value: '离开前' }] });
+    const next = new AssessmentSession(new AssessmentStore(store.db, 'next-page'), id);
+    const seen: (string | undefined)[] = [];
+    await until(() => {
+      if (next.file) seen.push(next.file.profile?.name);
+      return next.file?.profile?.name === '离开前';
+    });
+    expect(seen[0]).toBe('离开前');
+    next.dispose();
+  });
+
   it('writes an unsaved edit on pagehide at once, without waiting for the autosave', async () => {
     const { store, id, session } = await openNew();
     const update = vi.spyOn(store, 'update');
