@@ -29,7 +29,7 @@ import {
   type RecordCheck,
 } from './records';
 import { RecordMissingError } from './write-error';
-import { LeaveJournal } from './leave-journal';
+import { LeaveJournal, type LeftEdits } from './leave-journal';
 
 /**
  * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
@@ -74,8 +74,8 @@ export class AssessmentStore {
   /**
    * Stores again the edits of pages that were left before their last write landed (leave-journal.ts);
    * runs once per store, and the screens read records after it. Never rejects: an entry whose edits do
-   * not fit the record (deleted, damaged, or edits that make it invalid) is dropped, one whose write fails
-   * is kept for the next start.
+   * not fit the record (deleted, damaged, written by another tab since, or edits that make it invalid) is
+   * dropped, one whose write fails is kept for the next start.
    */
   restoreLeftEdits(): Promise<void> {
     return (this.restored ??= this.restoreEach());
@@ -83,7 +83,7 @@ export class AssessmentStore {
 
   private async restoreEach(): Promise<void> {
     for (const { id, entry } of this.journal.entries()) {
-      if (await this.leftEditsApply(id, entry.patches, entry.token)) {
+      if (await this.leftEditsApply(id, entry)) {
         try {
           await this.update(id, entry.patches, undefined, entry.token);
         } catch {
@@ -94,13 +94,17 @@ export class AssessmentStore {
     }
   }
 
-  /** Whether the journal's patches are still to be stored: the record exists, lacks them, and stays valid. */
-  private async leftEditsApply(id: string, patches: readonly Patch[], token: string): Promise<boolean> {
+  /**
+   * Whether the journal's patches are still to be stored: the record exists, lacks them, has not been
+   * written since the page was left (another tab's later edits are newer and win), and stays valid.
+   */
+  private async leftEditsApply(id: string, entry: LeftEdits): Promise<boolean> {
     try {
       const raw = await this.db.assessments.get(id);
       const checked = raw === undefined ? undefined : await checkLoaded(raw);
-      if (checked?.status !== 'ok' || checked.record.leaveToken === token) return false;
-      const file = patches.reduce(applyPatch, checked.record.file);
+      if (checked?.status !== 'ok' || checked.record.leaveToken === entry.token) return false;
+      if (checked.record.updatedAt > entry.at) return false;
+      const file = entry.patches.reduce(applyPatch, checked.record.file);
       return (await checkLoaded({ ...checked.record, file })).status === 'ok';
     } catch {
       return false; // patches that do not apply to this record
@@ -222,11 +226,12 @@ export class AssessmentStore {
    */
   writeNow(base: StoredAssessment, patches: readonly Patch[], lastPath?: string): Promise<StoredAssessment> {
     const leaveToken = this.clock.newId();
-    this.journal.keep(base.id, { token: leaveToken, patches: [...patches] });
+    const now = this.clock.now();
+    this.journal.keep(base.id, { token: leaveToken, patches: [...patches], at: now });
     const next: StoredAssessment = {
       ...base,
       file: patches.reduce(applyPatch, base.file),
-      updatedAt: this.clock.now(),
+      updatedAt: now,
       revision: base.revision + 1,
       writer: this.writer,
       leaveToken,

@@ -13,6 +13,8 @@ export interface LeftEdits {
   /** Stored as `leaveToken` on the record by the write it backs up: present there means it landed. */
   token: string;
   patches: Patch[];
+  /** When the page was left (the store's clock): a record written after it holds newer edits. */
+  at: number;
 }
 
 /** The part of the Storage interface used here: tests pass a Map-backed fake. */
@@ -85,9 +87,9 @@ function parseEntry(text: string | null): LeftEdits | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { token, patches } = value as Record<string, unknown>;
-  if (typeof token !== 'string' || !Array.isArray(patches)) return undefined;
+  const { token, patches, at } = value as Record<string, unknown>;
+  if (typeof token !== 'string' || !Array.isArray(patches) || typeof at !== 'number') return undefined;
   if (!patches.every((p) => typeof p === 'object' && p !== null && typeof (p as { op?: unknown }).op === 'string'))
     return undefined;
-  return { token, patches: patches as Patch[] };
+  return { token, patches: patches as Patch[], at };
 }

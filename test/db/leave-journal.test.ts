@@ -29,7 +29,10 @@ let n = 0;
 let db: DigiLevelDB;
 let storage: ReturnType<typeof fakeStorage>;
 /** One page of the app: its own store (own writer), the origin's database and journal. */
-const page = (writer: string) => new AssessmentStore(db, writer, undefined, new LeaveJournal(storage));
+const page = (writer: string) => new AssessmentStore(db, writer, clock, new LeaveJournal(storage));
+/** One clock for all pages, each reading a later time: "written after the page was left" is exact. */
+let time = 0;
+const clock = { now: () => ++time, newId: () => crypto.randomUUID() };
 const nameOf = async (id: string) => (await db.assessments.get(id))?.file.profile.name;
 
 beforeEach(async () => {
@@ -82,6 +85,18 @@ describe('leave journal', () => {
     expect(storage.map.size).toBe(0);
   });
 
+  it('a lost write is not applied over an edit another tab made after the page was left', async () => {
+    const left = page('left');
+    const id = await left.create('cn-sme-2024');
+    tornDown();
+    void left.writeNow((await left.get(id))!, [rename('甲')]);
+    await page('other-tab').update(id, [rename('乙')]);
+
+    await page('next').restoreLeftEdits();
+    expect(await nameOf(id)).toBe('乙');
+    expect(storage.map.size).toBe(0);
+  });
+
   it('a page that stays clears its journal entry when the write completes', async () => {
     const left = page('left');
     const id = await left.create('cn-sme-2024');
@@ -97,7 +112,7 @@ describe('leave journal', () => {
     const id = await store.create('cn-sme-2024');
     const before = await db.assessments.get(id);
     const journal = new LeaveJournal(storage);
-    journal.keep('no-such-record', { token: 't1', patches: [rename('x')] });
+    journal.keep('no-such-record', { token: 't1', patches: [rename('x')], at: clock.now() });
     journal.keep(id, {
       token: 't2',
       patches: [{ op: 'answer', id: 'q5', value: 'not an option' } as unknown as Patch],
@@ -113,7 +128,7 @@ describe('leave journal', () => {
   it('keeps an entry whose write fails, for the next start', async () => {
     const store = page('a');
     const id = await store.create('cn-sme-2024');
-    new LeaveJournal(storage).keep(id, { token: 't', patches: [rename('稍后')] });
+    new LeaveJournal(storage).keep(id, { token: 't', patches: [rename('稍后')], at: clock.now() });
     const failing = page('b');
     vi.spyOn(failing, 'update').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     await failing.restoreLeftEdits();
@@ -123,7 +138,7 @@ describe('leave journal', () => {
   });
 
   it('works without a journal storage (blocked localStorage): writes as before', async () => {
-    const store = new AssessmentStore(db, 'a', undefined, new LeaveJournal(undefined));
+    const store = new AssessmentStore(db, 'a', clock, new LeaveJournal(undefined));
     const id = await store.create('cn-sme-2024');
     await store.writeNow((await store.get(id))!, [rename('无存储')]);
     await store.restoreLeftEdits();

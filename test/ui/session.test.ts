@@ -118,7 +118,11 @@ describe('AssessmentSession when the page is left', () => {
     const { store, id, session } = await openNew();
     session.dispose();
     // what writeNow keeps for a page whose IndexedDB write Chromium aborted on tear-down (db/leave-journal.ts)
-    new LeaveJournal().keep(id, { token: 'left', patches: [{ op: 'profile', key: 'name', value: '离开前' }] });
+    new LeaveJournal().keep(id, {
+      token: 'left',
+      patches: [{ op: 'profile', key: 'name', value: '离开前' }],
+      at: Date.now(),
+    });
     const next = new AssessmentSession(new AssessmentStore(store.db, 'next-page'), id);
     const seen: (string | undefined)[] = [];
     await until(() => {
