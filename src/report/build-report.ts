@@ -7,6 +7,7 @@ import {
   displayScore,
   questionsOf,
   allScenarios,
+  weightedAnswersOf,
   type AssessmentFile,
   type WeightedJourney,
   type WithRoadmap,
@@ -189,12 +190,13 @@ export function buildReport(input: ReportInput, lang: Language, variant: ReportV
   blocks.push({ kind: 'heading', level: 1, text: t('report.appendixAnswers'), id: 'answers' });
   const notesOf = (id: string) =>
     [ext?.notes?.[id], ...(ext?.evidence?.[id] ?? []).map((x) => `· ${x}`)].filter(Boolean).join('\n');
+  const answers = weightedAnswersOf(file);
   blocks.push({
     kind: 'table',
     head: [t('report.item'), t('report.answer'), t('report.notes')],
     widths: [3, 3, 2],
     rows: questionsOf(rubric).map((q) => {
-      const a = file.answers[q.id];
+      const a = answers[q.id];
       const text =
         a === undefined
           ? t('question.unanswered')

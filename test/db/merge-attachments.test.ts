@@ -17,6 +17,7 @@ import {
   loadRubric,
   type AssessmentFile,
   type WeightedRubric,
+  weightedAnswersOf,
 } from '../../src/domain/index';
 import { mergeRespondents, type Choice, type Respondent } from '../../src/domain/merge/merge';
 import { mergedFileOf } from '../../src/domain/merge/merged-file';
@@ -73,7 +74,7 @@ async function mergeAndSave(choices: Record<string, Choice>, fallback: Choice) {
   const before = await Promise.all(ids.map((id) => store.read(id)));
   const rs: Respondent[] = records.map((r) => ({
     label: r.file[EXTENSION_KEY]!.meta!.label!,
-    answers: r.file.answers,
+    answers: weightedAnswersOf(r.file),
     scenarios: r.file.scenarios,
     notes: {},
   }));

@@ -303,7 +303,7 @@ function randomAnswer(q: Question, r: ReturnType<typeof rng>): Answer {
   return picked.length ? picked : [0];
 }
 
-function randomInput(seed: number): AssessmentInput {
+function randomInput(seed: number): AssessmentInput & { answers: Answers } {
   const r = rng(seed);
   const answers: Record<string, Answer> = {};
   for (const q of questions) if (r.next() < 0.9) answers[q.id] = randomAnswer(q, r);

@@ -17,6 +17,7 @@ import {
   type AssessmentFile,
   type ChecklistRubric,
   type Industry,
+  weightedAnswersOf,
 } from '../../src/domain/index';
 import { buildReport, type ReportVariant } from '../../src/report/build-report';
 import { buildChecklistReport } from '../../src/report/checklist-report';
@@ -232,7 +233,7 @@ describe('the filled-in official form', () => {
       expect(row[4]).toEqual({ text: q.text['zh-CN'] });
       const options = row[5];
       if (!options || !('options' in options)) throw new Error(`row ${i}: no options`);
-      const a = withNumbers.answers[q.id];
+      const a = weightedAnswersOf(withNumbers)[q.id];
       const chosen = a === undefined ? [] : Array.isArray(a) ? a : [a];
       expect(options.options.map((o) => o.text)).toEqual(q.options.map((o) => o.text['zh-CN']));
       expect(options.options.flatMap((o, k) => (o.checked ? [k] : []))).toEqual([...chosen].sort((x, y) => x - y));

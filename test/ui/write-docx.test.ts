@@ -10,6 +10,7 @@ import {
   loadGuide,
   questionsOf,
   type AssessmentFile,
+  weightedAnswersOf,
 } from '../../src/domain/index';
 import { buildReport } from '../../src/report/build-report';
 import { documentText, type Block, type ReportDocument } from '../../src/report/document';
@@ -103,7 +104,7 @@ describe('Word report', () => {
     for (const q of questionsOf(rubric)) {
       const row = answers.find((r) => r[0] === `${q.number}. ${loc(q.text)}`);
       expect(row, q.id).toBeDefined();
-      const a = file.answers[q.id]!;
+      const a = weightedAnswersOf(file)[q.id]!;
       for (const i of Array.isArray(a) ? a : [a]) expect(row![1]).toContain(loc(q.options[i]!.text));
     }
     expect(answers.find((r) => r[0]?.startsWith('2. '))![2]).toBe('设备台账 <2026>\n第二行 & 备注');

@@ -11,6 +11,7 @@ import {
   loadGuide,
   questionsOf,
   type AssessmentFile,
+  weightedAnswersOf,
 } from '../../src/domain/index';
 import { buildReport } from '../../src/report/build-report';
 import { buildWorkbook, TICK } from '../../src/report/xlsx/workbook';
@@ -73,7 +74,7 @@ describe('Excel workbook', () => {
     for (const q of questionsOf(rubric)) {
       const row = body.find((r) => r[0] === q.number)!;
       expect(row[4], q.id).toBe(loc(q.text));
-      const a = file.answers[q.id]!;
+      const a = weightedAnswersOf(file)[q.id]!;
       const chosen = (Array.isArray(a) ? a : [a]).map((i) => loc(q.options[i]!.text));
       expect(String(row[5]).split('\n')).toEqual(chosen);
       const points = journey.evaluation.score.items.find((x) => x.id === q.id)!.points;

@@ -7,7 +7,7 @@ import type { WeightedRubric } from '../rubric/schema';
 import type { AnyRubric } from '../rubric/registry';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import { checklistItems } from '../scoring/checklist';
-import type { Answer, ScenarioChecks } from './types';
+import type { Answer, ChecklistAnswers, FileAnswers, ScenarioChecks } from './types';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
@@ -31,7 +31,7 @@ export interface AssessmentFile {
   version: typeof FILE_VERSION;
   rubric: string;
   profile?: Profile;
-  answers: Record<string, Answer>;
+  answers: FileAnswers;
   scenarios: Record<string, ScenarioChecks>;
   [EXTENSION_KEY]?: Extension;
   /** Unknown top-level keys, kept on import and written back on export (spec). */
@@ -148,8 +148,8 @@ function validateAnswers(raw: unknown, rubric: WeightedRubric, issues: FileIssue
  * A checklist rubric's answers: item id → true (met) / false (not met). Stored in the same `answers`
  * key as the weighted rubric's option indices; the file's `rubric` says which shape applies.
  */
-function validateChecklistAnswers(raw: unknown, rubric: ChecklistRubric, issues: FileIssue[]): Record<string, Answer> {
-  const out: Record<string, boolean> = {};
+function validateChecklistAnswers(raw: unknown, rubric: ChecklistRubric, issues: FileIssue[]): ChecklistAnswers {
+  const out: ChecklistAnswers = {};
   if (raw === undefined) return {};
   if (!isPlainObject(raw)) {
     issues.push({ key: 'answers', code: 'type', detail: 'object' });
@@ -162,7 +162,7 @@ function validateChecklistAnswers(raw: unknown, rubric: ChecklistRubric, issues:
     else if (typeof value !== 'boolean') issues.push({ key: path, code: 'type', detail: 'true or false' });
     else out[key] = value;
   }
-  return out as unknown as Record<string, Answer>;
+  return out;
 }
 
 /** A checklist rubric has no scenarios: the key may be absent or empty. */

@@ -45,7 +45,7 @@ export function fieldValue(file: AssessmentFile, p: Patch): unknown {
   switch (p.op) {
     case 'answer':
     case 'met':
-      return (file.answers as Record<string, unknown>)[p.id];
+      return file.answers[p.id];
     case 'scenario':
       return file.scenarios[p.id];
     case 'profile':

@@ -103,9 +103,8 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       break;
     case 'met': {
       // checklist answers share the `answers` key (item id → met); see validateChecklistAnswers
-      const answers = next.answers as unknown as Record<string, boolean>;
-      if (patch.value === undefined) delete answers[patch.id];
-      else answers[patch.id] = patch.value;
+      if (patch.value === undefined) delete next.answers[patch.id];
+      else next.answers[patch.id] = patch.value;
       break;
     }
     case 'readiness': {

@@ -7,13 +7,24 @@ export type Answers = Readonly<Record<string, Answer>>;
 export type ScenarioChecks = readonly [boolean, boolean, boolean, boolean];
 export type ScenarioAnswers = Readonly<Record<string, ScenarioChecks>>;
 
+/**
+ * An assessment's answers as its file holds them, handed to the engines: `answers` of either model (the rubric
+ * the engine is given says which), read by a weighted engine through weightedAnswersOf.
+ */
 export interface AssessmentInput {
-  answers: Answers;
+  answers: Readonly<FileAnswers>;
   scenarios: ScenarioAnswers;
 }
 
 /** A checklist rubric's answers: item id → met (true) or not (false). */
 export type ChecklistAnswers = Record<string, boolean>;
+/** A weighted rubric's answers: question id → option index (single) or indices (multiple). */
+export type WeightedAnswers = Record<string, Answer>;
+/**
+ * What a file's one `answers` key holds: a weighted rubric's option indices or a checklist's met / not met.
+ * Its `rubric` says which; answerSetOf (or weightedAnswersOf / checklistAnswersOf) reads it as that.
+ */
+export type FileAnswers = WeightedAnswers | ChecklistAnswers;
 
 /**
  * What an assessment's answers hold, by the model of its rubric: option indices and scenario ticks for a

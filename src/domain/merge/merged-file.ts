@@ -6,6 +6,7 @@
  */
 import type { Answer, ScenarioChecks } from '../assessment/types';
 import type { AssessmentFile } from '../assessment/file';
+import { weightedAnswersOf } from '../assessment/answers';
 import type { WeightedRubric } from '../rubric/schema';
 import { EXTENSION_KEY, MAX_EVIDENCE_ITEMS, MAX_NOTE_CHARS } from '../vocabulary';
 import { MAX_ATTACHMENTS_PER_CLAIM, type AttachmentRef } from '../assessment/extension-attachments';
@@ -82,7 +83,7 @@ function taken(claim: string, file: AssessmentFile, i: number, merged: Merged): 
   if (/^q\d+$/.test(claim))
     return (
       !merged.provenance[mergeKeyId({ kind: 'item', id: claim })] ||
-      sameAnswer(file.answers[claim], merged.answers[claim])
+      sameAnswer(weightedAnswersOf(file)[claim], merged.answers[claim])
     );
   const m = /^([a-z-]+)@[1-4]$/.exec(claim);
   const prov = m ? merged.provenance[mergeKeyId({ kind: 'scenario', id: m[1]! })] : undefined;

@@ -17,6 +17,7 @@ import { optionScore, questionsOf, scoreAnswers } from '../scoring/score';
 import { allScenarios, scenarioLevel } from '../scoring/scenarios';
 import { checkLevel } from '../scoring/level';
 import { evaluate } from '../scoring/evaluate';
+import { weightedAnswersOf } from '../assessment/answers';
 import { type CostModel, PlannerError, itemCost, itemStepsCost, isOutcome, scenarioStepCost } from './cost-model';
 
 export interface ScenarioStep {
@@ -224,11 +225,12 @@ function planItems(rubric: WeightedRubric, answers: Answers, gap: Rational, cost
 
 export function planLevel(rubric: WeightedRubric, input: AssessmentInput, target: number, costs: CostModel): Plan {
   const rule = ruleFor(rubric, target);
+  const answers = weightedAnswersOf(input);
   // checkLevel owns the exact threshold (minScore read as a decimal), so the gap matches the results screen
-  const score = checkLevel(rule, scoreAnswers(rubric, input.answers).total, []).conditions[0]!;
+  const score = checkLevel(rule, scoreAnswers(rubric, answers).total, []).conditions[0]!;
   const scoreGap = score.kind === 'score' ? score.gap : ZERO;
   const scenarios = planScenarios(rubric, input.scenarios, rule, costs);
-  const items = planItems(rubric, input.answers, scoreGap, costs);
+  const items = planItems(rubric, answers, scoreGap, costs);
   if (!scenarios.reachable || !items.reachable)
     return {
       target,
@@ -264,7 +266,7 @@ export function planNextLevels(rubric: WeightedRubric, input: AssessmentInput, c
 /** The assessment as it would be once the plan is carried out. */
 export function applyPlan(rubric: WeightedRubric, input: AssessmentInput, plan: Plan): AssessmentInput {
   const questions = new Map(questionsOf(rubric).map((q) => [q.id, q]));
-  const answers: Record<string, Answer> = { ...input.answers };
+  const answers: Record<string, Answer> = { ...weightedAnswersOf(input) };
   for (const s of [...plan.itemSteps, ...(plan.outcomes ?? [])]) {
     const q = questions.get(s.id);
     if (!q) throw new PlannerError(`plan names unknown question ${s.id}`);

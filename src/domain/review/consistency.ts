@@ -9,6 +9,7 @@
  */
 import type { LocalizedText, Question, WeightedRubric } from '../rubric/schema';
 import type { Answer, AssessmentInput } from '../assessment/types';
+import { weightedAnswersOf } from '../assessment/answers';
 import { EXTENSION_KEY, type Extension } from '../assessment/extension';
 import { questionsOf } from '../scoring/score';
 import { allScenarios, scenarioLevel } from '../scoring/scenarios';
@@ -171,7 +172,7 @@ export function checkConsistency(rubric: WeightedRubric, rules: ConsistencyRules
   const ctx: Context = {
     rubric,
     questions: new Map(questions.map((q) => [q.id, q])),
-    answers: file.answers,
+    answers: weightedAnswersOf(file),
     levels: new Map(scenarios.map((s) => [s.id, scenarioLevel(file.scenarios[s.id])])),
     scenarioIds: scenarios.map((s) => s.id),
     numbers: file[EXTENSION_KEY]?.numbers ?? {},

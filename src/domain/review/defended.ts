@@ -21,6 +21,7 @@
 import type { WeightedRubric } from '../rubric/schema';
 import type { ChecklistRubric } from '../rubric/checklist-schema';
 import { scenarioChecks, type AssessmentInput, type Answer, type ScenarioChecks } from '../assessment/types';
+import { weightedAnswersOf } from '../assessment/answers';
 import type { AttachmentRef } from '../assessment/extension-attachments';
 import { evaluate } from '../scoring/evaluate';
 import { evaluateChecklist, checklistItems, type ChecklistAnswers } from '../scoring/checklist';
@@ -93,8 +94,9 @@ export function defendedLevel(
   const answers: Record<string, Answer> = {};
   let claims = 0;
   let order = 0;
+  const chosen = weightedAnswersOf(file);
   for (const q of questionsOf(rubric)) {
-    const answer = file.answers[q.id];
+    const answer = chosen[q.id];
     if (answer === undefined) continue;
     if (optionScore(q, answer).n <= 0) {
       answers[q.id] = answer; // claims nothing: stays as it is

@@ -15,6 +15,7 @@
  */
 import type { WeightedRubric } from '../rubric/schema';
 import type { Answer, AssessmentInput } from '../assessment/types';
+import { weightedAnswersOf } from '../assessment/answers';
 import { optionScore, questionsOf } from '../scoring/score';
 import { allScenarios, scenarioResults } from '../scoring/scenarios';
 import type { EvidenceGuidance, EvidenceKind } from './evidence-schema';
@@ -99,8 +100,9 @@ export function evidenceChecklist(
   const claims: EvidenceClaim[] = [];
   const notCounted: EvidenceClaim[] = [];
 
+  const answers = weightedAnswersOf(file);
   for (const q of questionsOf(rubric)) {
-    const answer = file.answers[q.id];
+    const answer = answers[q.id];
     if (answer === undefined || optionScore(q, answer).n <= 0) continue;
     const chosen = Array.isArray(answer) ? answer : [answer];
     const expected = (guidance.questions[q.id] ?? []).filter(

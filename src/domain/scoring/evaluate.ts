@@ -1,6 +1,7 @@
 /** One call that gives everything the results screen, the report and the CLI show for an assessment. */
 import type { WeightedRubric } from '../rubric/schema';
 import type { AssessmentInput } from '../assessment/types';
+import { weightedAnswersOf } from '../assessment/answers';
 import { type ScoreBreakdown, scoreAnswers, questionsOf } from './score';
 import { type ScenarioResult, scenarioResults } from './scenarios';
 import { type LevelCheck, type Condition, overallLevel } from './level';
@@ -19,12 +20,13 @@ export interface Evaluation {
 }
 
 export function evaluate(rubric: WeightedRubric, input: AssessmentInput): Evaluation {
-  const score = scoreAnswers(rubric, input.answers);
+  const answers = weightedAnswersOf(input);
+  const score = scoreAnswers(rubric, answers);
   const scenarios = scenarioResults(rubric, input.scenarios);
   const { level, checks, next, failing } = overallLevel(rubric, score.total, scenarios);
   const unanswered = questionsOf(rubric)
     .map((q) => q.id)
-    .filter((id) => input.answers[id] === undefined);
+    .filter((id) => answers[id] === undefined);
   return {
     rubric: rubric.id,
     score,

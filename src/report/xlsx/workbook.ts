@@ -4,7 +4,7 @@
  * summary gives them), the evidence checklist and the claims the evidence does not defend yet (the report document's
  * own tables, so the two never differ). Pure: write-xlsx.ts turns it into a file.
  */
-import { displayScore, questionsOf, type AssessmentFile, type Question } from '../../domain/index';
+import { displayScore, questionsOf, weightedAnswersOf, type AssessmentFile, type Question } from '../../domain/index';
 import { topActions } from '../../domain/journey/summary';
 import type { Translator } from '../../i18n/translator';
 import { phrases } from '../../i18n/phrases';
@@ -49,6 +49,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
   const where = new Map(
     rubric.dimensions.flatMap((d) => d.secondaries.flatMap((s) => s.questions.map((q) => [q.id, { d, s }] as const))),
   );
+  const answers = weightedAnswersOf(file);
   const items: WorkbookSheet = {
     name: t('office.sheet.items'),
     title,
@@ -65,7 +66,7 @@ export function buildWorkbook(input: ReportInput, doc: ReportDocument, tr: Trans
     ],
     widths: [6, 12, 14, 16, 40, 40, 30, 8, 8],
     rows: questionsOf(rubric).map((q) => {
-      const a = file.answers[q.id];
+      const a = answers[q.id];
       const chosen =
         a === undefined
           ? t('office.unanswered')

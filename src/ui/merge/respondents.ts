@@ -5,6 +5,7 @@ import {
   allScenarios,
   scenarioLevel,
   EXTENSION_KEY,
+  weightedAnswersOf,
   type Answer,
   type MergeKey,
   type Respondent,
@@ -29,7 +30,7 @@ export function respondentsOf(records: readonly StoredAssessment[], anonymous: s
   );
   return records.map((r, i) => ({
     label: base.filter((b) => b === base[i]).length > 1 ? `${base[i]} #${i + 1}` : base[i]!,
-    answers: r.file.answers,
+    answers: weightedAnswersOf(r.file),
     scenarios: r.file.scenarios,
     notes: r.file[EXTENSION_KEY]?.notes ?? {},
   }));
