@@ -1,5 +1,5 @@
 /**
- * The one-page summary that opens the report: enterprise, year, level and why (the results screen's sentence, from
+ * The one-page summary that opens the report: enterprise, year, level, the level the evidence defends, and why (the results screen's sentence, from
  * the level engine's unmet conditions of the next level), the score by part, the conditions missing for the next level, the top three actions of the
  * roadmap with their horizon, and the change since the previous assessment. Built once as a 'summary' block, so
  * print, PDF, Word and Excel all show it; it must fit one A4 page (checked by the e2e test's page count).
@@ -17,6 +17,7 @@ import { whySentence } from '../i18n/why';
 import { translator, type Language } from '../i18n/translator';
 import { phrases } from '../i18n/phrases';
 import type { Block } from './document';
+import { defendedOf } from './defended-blocks';
 import type { ProgressEntry } from './progress-blocks';
 
 export interface SummaryInput {
@@ -122,6 +123,8 @@ export function summaryBlock(input: SummaryInput, lang: Language): Block {
         [t('report.year'), file.profile?.year ? String(file.profile.year) : '—'],
         [t('report.level'), name(e.level)],
         [t('report.score'), `${num(displayScore(e.score.total))} / 100`],
+        // what a reviewer will accept, beside what was claimed: a meeting decides on both
+        [t('evidence.defended.heading'), name(defendedOf(rubric, file).defended)],
         [t('report.rubric'), t('sources.rubricValue', { standard: loc(rubric.title), seed: loc(rubric.source.title) })],
       ],
     },

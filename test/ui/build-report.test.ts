@@ -140,6 +140,8 @@ describe('the one-page summary', () => {
       expect(text).toContain('2026');
       const kv = s.blocks.find((b) => b.kind === 'keyValues')!;
       expect(kv.kind === 'keyValues' && kv.rows.find(([k]) => k === '总体等级')?.[1]).toBe('三级');
+      // beside the claimed level, the level the evidence defends (the example holds no evidence)
+      expect(kv.kind === 'keyValues' && kv.rows.find(([k]) => k === '有佐证支撑的等级')?.[1]).toBe('未达一级');
       // the results screen's sentence (owner/why.ts), after the level
       const why = s.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'strong');
       expect(why?.kind === 'paragraph' && why.text).toMatch(
