@@ -23,7 +23,7 @@ import { summaryBlock, planBlocks, horizonBlocks, levelPurpose } from './summary
 import { topActions } from '../domain/journey/summary';
 import { formBlocks } from './form-blocks';
 import { oursBlocks, oursNotice } from './ours-blocks';
-import { citationLine, supportBlocks } from './support-blocks';
+import { citationLine, supportBlocks, supportList } from './support-blocks';
 import { reportStrings } from '../i18n/lazy/report';
 
 reportStrings(); // the report's strings load with its code, not with the first visit
@@ -241,6 +241,7 @@ function shortBody(input: ReportInput, lang: Language): Block[] {
       lang,
       levelPurpose(lang, (l) => levelName(rubric, l)),
     ),
+    ...supportList(tr, guide),
   ];
 }
 

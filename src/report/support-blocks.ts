@@ -36,3 +36,23 @@ export function supportBlocks(tr: Translator, guide: Guide): Block[] {
   }
   return blocks;
 }
+
+/**
+ * The same help for the 精简版 (at most 6 pages): one line per entry, its kind, its title and its citation,
+ * without the quoted passage (the full report and the roadmap screen quote it).
+ */
+export function supportList(tr: Translator, guide: Guide): Block[] {
+  const { t, loc, paren } = tr;
+  const entries = guide.support ?? [];
+  if (!entries.length) return [];
+  const items = SUPPORT_KINDS.flatMap((kind) =>
+    entries
+      .filter((s) => s.kind === kind)
+      .map((s) => paren(`${t(`roadmapSupport.kind.${kind}`)} · ${loc(s.title)}`, citationLine(tr, s.citation))),
+  );
+  return [
+    { kind: 'heading', level: 2, text: t('roadmapSupport.title'), id: 'roadmap-support' },
+    { kind: 'paragraph', tone: 'muted', text: t('roadmapSupport.ours') },
+    { kind: 'list', items },
+  ];
+}

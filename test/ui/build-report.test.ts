@@ -201,6 +201,13 @@ describe('report variants', () => {
     const h1 = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
     expect(h1).toEqual(['二、达到下一级的最省力方案', '三、转型路线图（食品饮料）']);
     expect(documentText(doc)).toContain('今年内');
+    // where to get help, one line per entry with its source, the grouping marked as ours
+    const help = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'roadmap-support');
+    expect(help).toBeGreaterThan(0);
+    const list = doc.blocks[help + 2];
+    expect(list?.kind === 'list' && list.items.length).toBeGreaterThan(3);
+    expect(list?.kind === 'list' && list.items[0]).toMatch(/^诊断咨询 · .+（出处：.+ · .+）$/);
+    expect(documentText(doc)).toContain('分类和简短标题是本工具的表述');
   });
 
   it('完整版 keeps everything, the appendices (with the form) after a page break', () => {
