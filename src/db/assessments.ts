@@ -12,6 +12,7 @@ import {
   EXTENSION_KEY,
   MAX_PROFILE_YEAR,
   type AssessmentFile,
+  type InterchangeFile,
   type Patch,
   type Profile,
   type RubricLookup,
@@ -329,7 +330,7 @@ export class AssessmentStore {
   }
 
   /** The file as exported: the stored document stamped with its dates. */
-  async exportFile(id: string): Promise<AssessmentFile> {
+  async exportFile(id: string): Promise<InterchangeFile> {
     const a = await this.read(id);
     if (!a) throw new RecordMissingError(id);
     return toExport(a);

@@ -6,7 +6,7 @@
  * The bytes come back byte-identical: their name is their hash, and the hash is checked.
  */
 import { MANIFEST_FORMAT, MANIFEST_PATH, attachmentHashes, EXTENSION_KEY, parseManifest } from '../domain/index';
-import type { AssessmentFile, Manifest, ManifestFile, RubricLookup } from '../domain/index';
+import type { InterchangeFile, Manifest, ManifestFile, RubricLookup } from '../domain/index';
 import type { AssessmentStore } from './assessments';
 import type { AttachmentStore } from './attachments';
 import { backupOf, importBackup, type ImportReport, type SameYearChoice } from './backup';
@@ -25,7 +25,7 @@ export function isZip(bytes: Uint8Array): boolean {
 async function writeZip(
   kind: 'backup' | 'assessment',
   json: string,
-  files: readonly AssessmentFile[],
+  files: readonly InterchangeFile[],
   attachments: AttachmentStore,
   now: Date,
 ): Promise<Blob> {
@@ -63,7 +63,7 @@ async function writeZip(
 /** Every usable assessment with its attachments; `skipped` as backupOf. */
 export async function backupZip(store: AssessmentStore, attachments: AttachmentStore, now = new Date()) {
   const { text, skipped } = await backupOf(store, now);
-  const files = (JSON.parse(text) as { assessments: AssessmentFile[] }).assessments;
+  const files = (JSON.parse(text) as { assessments: InterchangeFile[] }).assessments;
   return { blob: await writeZip('backup', text, files, attachments, now), skipped };
 }
 

@@ -12,6 +12,7 @@ import {
   EXTENSION_KEY,
   parseInstant,
   type AssessmentFile,
+  type InterchangeFile,
   type FileIssue,
   type RubricLookup,
 } from '../domain/index';
@@ -213,7 +214,7 @@ export async function backupOf(
   now: Date = new Date(),
 ): Promise<{ text: string; skipped: DamagedRecord[] }> {
   const all = newestFirst(await store.db.assessments.toArray());
-  const files: AssessmentFile[] = [];
+  const files: InterchangeFile[] = [];
   const skipped: DamagedRecord[] = [];
   for (const raw of all) {
     const checked = await checkLoaded(raw);

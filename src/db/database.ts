@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { AssessmentFile } from '../domain/index';
+import { gatherUnknownKeys } from '../domain/assessment/unknown-keys';
 
 export interface StoredAssessment {
   id: string;
@@ -50,5 +51,17 @@ export class DigiLevelDB extends Dexie {
     this.version(1).stores({ assessments: 'id, updatedAt, enterpriseId' });
     // v2 — evidence attachments (issue 19): bytes keyed by their SHA-256; assessments unchanged.
     this.version(2).stores({ attachments: 'hash, size' });
+    // v3 — a file's keys the spec does not name (issue 14, 4) move from the top level of the file and of its
+    // profile into their `unknownKeys` fields, where the app now keeps them; export spreads them back.
+    this.version(3)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<StoredAssessment, string>('assessments')
+          .toCollection()
+          .modify((record) => {
+            record.file = gatherUnknownKeys(record.file) as AssessmentFile;
+          }),
+      );
   }
 }

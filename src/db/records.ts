@@ -7,8 +7,11 @@
  */
 import {
   EXTENSION_KEY,
+  FILE_KEYS,
+  PROFILE_KEYS,
   RUBRIC_IDS,
   getAnyRubric,
+  setKey,
   loadRubric,
   validateAssessment,
   type AssessmentFile,
@@ -69,19 +72,49 @@ function recordIssues(raw: Record<string, unknown>): FileIssue[] {
 }
 
 /**
- * The file as export would write it for validation: the record's enterprise id in, the dates out (export
- * stamps them from the record's own times, so an old record's date text cannot make it "damaged").
+ * `value` with the keys of its `unknownKeys` field back beside its own (as export spreads them), or the key
+ * of the field when it is not an object of keys the spec does not name.
  */
-function asExported(file: Record<string, unknown>, enterpriseId: unknown): Record<string, unknown> {
+function spreadKept(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  key: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; key: string } {
+  const kept = value.unknownKeys;
+  if (kept === undefined) return { ok: true, value };
+  if (!isObj(kept) || Object.keys(kept).some((k) => known.includes(k))) return { ok: false, key };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== 'unknownKeys') setKey(out, k, v);
+  for (const [k, v] of Object.entries(kept)) setKey(out, k, v);
+  return { ok: true, value: out };
+}
+
+/**
+ * The file as export would write it for validation: its kept unknown keys back at the top level of the file
+ * and of its profile, the record's enterprise id in, the dates out (export stamps them from the record's own
+ * times, so an old record's date text cannot make it "damaged").
+ */
+function asExported(
+  stored: Record<string, unknown>,
+  enterpriseId: unknown,
+): { ok: true; file: Record<string, unknown> } | { ok: false; issue: FileIssue } {
+  const top = spreadKept(stored, FILE_KEYS, 'unknownKeys');
+  if (!top.ok) return { ok: false, issue: { key: top.key, code: 'type', detail: 'object' } };
+  let file = top.value;
+  if (isObj(file.profile)) {
+    const profile = spreadKept(file.profile, PROFILE_KEYS, 'profile.unknownKeys');
+    if (!profile.ok) return { ok: false, issue: { key: profile.key, code: 'type', detail: 'object' } };
+    file = { ...file, profile: profile.value };
+  }
   const ext = file[EXTENSION_KEY];
-  if (ext !== undefined && !isObj(ext)) return file;
+  if (ext !== undefined && !isObj(ext)) return { ok: true, file };
   const meta = ext?.meta;
-  if (meta !== undefined && !isObj(meta)) return file;
+  if (meta !== undefined && !isObj(meta)) return { ok: true, file };
   const clean: Record<string, unknown> = { ...meta };
   delete clean.createdAt;
   delete clean.updatedAt;
   if (typeof enterpriseId === 'string') clean.enterpriseId = enterpriseId;
-  return { ...file, [EXTENSION_KEY]: { ...ext, meta: clean } };
+  return { ok: true, file: { ...file, [EXTENSION_KEY]: { ...ext, meta: clean } } };
 }
 
 /**
@@ -102,7 +135,10 @@ export function checkRecord(
   let checked: AssessmentFile | undefined;
   if (!isObj(file)) issues.push({ key: '(file)', code: 'not-object' });
   else {
-    const result = validateAssessment(asExported(file, raw.enterpriseId), rubrics);
+    const exported = asExported(file, raw.enterpriseId);
+    const result = exported.ok
+      ? validateAssessment(exported.file, rubrics)
+      : { ok: false as const, issues: [exported.issue] };
     if (result.ok) checked = result.file;
     else issues.push(...result.issues);
   }

@@ -12,6 +12,7 @@ export * from './assessment/types';
 export * from './assessment/answers';
 export * from './assessment/file';
 export * from './assessment/profile';
+export * from './assessment/unknown-keys';
 export * from './assessment/extension';
 export * from './assessment/extension-attachments';
 export * from './assessment/dates';

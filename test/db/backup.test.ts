@@ -207,7 +207,8 @@ describe('backup export and import', () => {
     });
     const stored = (await store.get(report.imported[0]!.id))!;
     expect(stored.file.answers).toEqual(fixture().answers);
-    expect(stored.file['x-other-tool']).toEqual({ kept: true });
+    expect(stored.file.unknownKeys?.['x-other-tool']).toEqual({ kept: true });
+    expect(toExport(stored)['x-other-tool']).toEqual({ kept: true });
     expect(stored.enterpriseId).toBe(stored.file[EXTENSION_KEY]?.meta?.enterpriseId);
 
     // an invalid single file keeps the keys of a single import

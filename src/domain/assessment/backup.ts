@@ -12,6 +12,7 @@
 import {
   type AssessmentFile,
   type FileResult,
+  type InterchangeFile,
   type RubricLookup,
   FILE_FORMAT,
   MAX_FILE_CHARS,
@@ -34,7 +35,7 @@ export interface BackupFile {
   version: typeof BACKUP_VERSION;
   /** When the backup was written (ISO 8601); informational. */
   exportedAt: string;
-  assessments: AssessmentFile[];
+  assessments: InterchangeFile[];
 }
 
 export type BackupEntry =
@@ -50,7 +51,7 @@ export type BackupResult =
       entries: BackupEntry[];
     };
 
-export function makeBackup(files: readonly AssessmentFile[], now: Date): BackupFile {
+export function makeBackup(files: readonly InterchangeFile[], now: Date): BackupFile {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), assessments: [...files] };
 }
 

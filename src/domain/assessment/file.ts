@@ -11,7 +11,8 @@ import type { Answer, ChecklistAnswers, FileAnswers, ScenarioChecks } from './ty
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
 import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
-import { type Profile, validateProfile } from './profile';
+import { type InterchangeProfile, type Profile, validateProfile } from './profile';
+import { type UnknownKeys, FILE_KEYS, spreadUnknownKeys, unknownKeysOf } from './unknown-keys';
 import { jsonSyntaxError, describeJsonError } from './json-error';
 import { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, isPlainObject, short, keyPart, depthOf } from './issues';
 
@@ -34,8 +35,22 @@ export interface AssessmentFile {
   answers: FileAnswers;
   scenarios: Record<string, ScenarioChecks>;
   [EXTENSION_KEY]?: Extension;
-  /** Unknown top-level keys, kept on import and written back on export (spec). */
-  [key: string]: unknown;
+  /** The file's top-level keys that the spec does not name, kept on import and spread back on export. */
+  unknownKeys?: UnknownKeys;
+}
+
+/**
+ * The file as it crosses the app's boundary (export, backup): the kept unknown keys back at the top level of
+ * the file and of its profile, where the file that was imported had them.
+ */
+export type InterchangeFile = Omit<AssessmentFile, 'unknownKeys' | 'profile'> & {
+  profile?: InterchangeProfile;
+} & Readonly<UnknownKeys>;
+
+export function toInterchange(file: AssessmentFile): InterchangeFile {
+  const { profile, ...rest } = spreadUnknownKeys(file);
+  // spread over the whole file, so that `profile` keeps its place among the keys (a redefined key is not moved)
+  return profile ? { ...spreadUnknownKeys(file), profile: spreadUnknownKeys(profile) } : rest;
 }
 
 export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; issues: FileIssue[] };
@@ -97,12 +112,8 @@ export function validateAssessment(data: unknown, rubrics: RubricLookup): FileRe
   const file: AssessmentFile = { format: FILE_FORMAT, version: FILE_VERSION, rubric: rubric.id, answers, scenarios };
   if (profile) file.profile = profile;
   if (ext) file[EXTENSION_KEY] = ext;
-  for (const [k, v] of Object.entries(data)) {
-    if (!Object.hasOwn(file, k) && !['profile', EXTENSION_KEY].includes(k)) {
-      // defineProperty, not assignment: a "__proto__" key must stay a plain data key
-      Object.defineProperty(file, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-  }
+  const unknownKeys = unknownKeysOf(data, FILE_KEYS);
+  if (unknownKeys) file.unknownKeys = unknownKeys;
   return { ok: true, file };
 }
 

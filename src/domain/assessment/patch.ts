@@ -9,12 +9,12 @@ import type { Extension, Meta, ReadinessValue, RoadmapStepState } from './extens
 import type { AttachmentRef } from './extension-attachments';
 import type { OtherEnergy } from './extension-energy';
 import { EXTENSION_KEY } from '../vocabulary';
-import type { Profile } from './profile';
+import type { Profile, ProfileKey } from './profile';
 
 export type Patch =
   | { op: 'answer'; id: string; value: Answer | undefined }
   | { op: 'scenario'; id: string; checks: ScenarioChecks }
-  | { op: 'profile'; key: keyof Profile & string; value: string | number | undefined }
+  | { op: 'profile'; key: ProfileKey; value: string | number | undefined }
   | { op: 'number'; question: string; field: string; value: number | undefined }
   | { op: 'energy'; year: 'lastYear' | 'yearBefore'; id: string; value: number | undefined }
   /** The q12 helper's "other energy" rows, all of them ([] clears them). */
@@ -48,7 +48,8 @@ export function applyPatch(file: AssessmentFile, patch: Patch): AssessmentFile {
       else delete next.scenarios[patch.id];
       break;
     case 'profile': {
-      const profile: Profile = (next.profile ??= {});
+      // the form's value as it is (an id, a name, a year): import validation is what checks a file's ids
+      const profile: Partial<Record<ProfileKey, string | number>> = (next.profile ??= {});
       if (patch.value === undefined || patch.value === '') delete profile[patch.key];
       else profile[patch.key] = patch.value;
       break;

@@ -1,6 +1,7 @@
 /** The optional `profile` of the interchange file: ids from the spec's table, other keys kept as they are. */
 import { INDUSTRIES, SIZES } from '../vocabulary';
 import { short, type FileIssue } from './issues';
+import { type UnknownKeys, PROFILE_KEYS, setKey, unknownKeysOf } from './unknown-keys';
 
 export type Industry = (typeof INDUSTRIES)[number];
 export type SizeClass = (typeof SIZES)[number];
@@ -10,8 +11,15 @@ export interface Profile {
   size?: SizeClass;
   name?: string;
   year?: number;
-  [key: string]: unknown;
+  /** The profile's keys that the spec does not name ("other keys may be added"), spread back on export. */
+  unknownKeys?: UnknownKeys;
 }
+
+/** The profile's keys that the spec names (what a profile patch sets). */
+export type ProfileKey = 'industry' | 'size' | 'name' | 'year';
+
+/** The profile as exported: its unknown keys back beside the spec's. */
+export type InterchangeProfile = Omit<Profile, 'unknownKeys'> & Readonly<UnknownKeys>;
 
 /** DigiLevel's limits on the spec's free-text name and integer year (docs/digilevel-extension.md). */
 export const MAX_NAME_CHARS = 200;
@@ -42,7 +50,8 @@ export function validateProfile(raw: unknown, issues: FileIssue[]): Profile | un
     issues.push({ key: 'profile.year', code: 'type', detail: `integer ${MIN_PROFILE_YEAR}–${MAX_PROFILE_YEAR}` });
   if (issues.length > before) return undefined;
   const out: Profile = {};
-  for (const [k, v] of Object.entries(p))
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(p)) if (PROFILE_KEYS.includes(k)) setKey(out, k, v);
+  const unknownKeys = unknownKeysOf(p, PROFILE_KEYS);
+  if (unknownKeys) out.unknownKeys = unknownKeys;
   return out;
 }
