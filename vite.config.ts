@@ -57,9 +57,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/e2e/setup.ts'],
-          // a hang detector, not a budget: an e2e test that walks every screen takes ~20 s alone and may share
-          // the 2 cores with two other test files (or a CPU hog)
-          testTimeout: 120_000,
+          // a hang detector, not a budget: an e2e test that walks every screen takes ~20-50 s alone and may share
+          // the 2 cores with two other test files and more (126 s for a 48 s walk at load 16); each of its steps
+          // has Playwright's own 90 s limit (browser.ts), so a real hang is still reported
+          testTimeout: 300_000,
           hookTimeout: 180_000,
           // expect.poll waits on the page's state: 1 s (the default) is too short for a screen loaded on demand
           // on a busy 2-core machine, and a state that arrives earlier ends the wait earlier.
