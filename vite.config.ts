@@ -8,7 +8,13 @@ import { prerenderHome } from './build/prerender-home.ts';
 export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting(), serviceWorker(), prerenderHome()],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // the polyfill (0.5 KB of the first visit) only fetched modules earlier in browsers without modulepreload
+    // (Firefox < 115, Safari < 17); they still load every module, on import
+    modulePreload: { polyfill: false },
+  },
   // the cohort worker loads rubrics on demand (dynamic imports): only ES module workers can split chunks
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

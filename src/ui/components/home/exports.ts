@@ -1,9 +1,10 @@
 /**
  * Home's exports: one assessment (JSON, or a zip with its attachments), one enterprise's assessments, every
- * assessment (JSON backup, or a zip with the attachments). Backup, validation and zip code load on the click.
+ * assessment (JSON backup, or a zip with the attachments). Backup, validation and zip code load on the click,
+ * and so does the interchange file (db/export-file.ts: it restores the keys a file was imported with, code of
+ * the file format and its validation that a first visit, with nothing to export, would carry for nothing).
  */
 import { assessmentYear } from '../../../domain/index';
-import { toExport } from '../../../db/export-file';
 import type { StoredAssessment } from '../../../db/database';
 import { app } from '../../../state/app.svelte';
 import { t } from '../../../i18n/index.svelte';
@@ -12,7 +13,10 @@ import type { Group } from './rows';
 
 const nameOf = (a: StoredAssessment) => a.file.profile?.name?.trim() || t('home.anonymous');
 
-export function exportOne(a: StoredAssessment): void {
+const exportFile = () => import('../../../db/export-file');
+
+export async function exportOne(a: StoredAssessment): Promise<void> {
+  const { toExport } = await exportFile();
   downloadText(
     assessmentFileName(nameOf(a), assessmentYear(a).year, t('files.assessment')),
     JSON.stringify(toExport(a), null, 2),
@@ -43,6 +47,7 @@ export async function exportAllZip(): Promise<unknown[]> {
 
 export async function exportEnterprise(group: Group): Promise<void> {
   const { makeBackup } = await import('../../../domain/assessment/backup');
+  const { toExport } = await exportFile();
   const files = group.rows.map((r) => toExport(r.a));
   // the years it holds: one ("2026") or the first and last ("2026-2027")
   const years = [...new Set(group.ordered.map((r) => assessmentYear(r).year))];
