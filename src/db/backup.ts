@@ -119,12 +119,12 @@ export async function importBackup(
   sameYear?: SameYearChoice,
 ): Promise<ImportReport> {
   const parsed = parseBackupText(text, rubrics);
-  if (!parsed.ok) return { imported: [], duplicates: [], rejected: [], fatal: parsed.issues };
+  if (!parsed.ok) return { imported: [], duplicates: [], rejected: [], fatal: parsed.error.issues };
   const rejected: ImportReport['rejected'] = [];
   const valid: { index: number; file: AssessmentFile }[] = [];
   for (const e of parsed.entries) {
     if (e.ok) valid.push({ index: e.index, file: e.file });
-    else rejected.push({ index: e.index, issues: e.issues });
+    else rejected.push({ index: e.index, issues: e.error.issues });
   }
   if (!valid.length) return { imported: [], duplicates: [], rejected };
 

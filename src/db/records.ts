@@ -133,14 +133,13 @@ export function checkRecord(
   const rubric = knownRubricOf(raw, known);
   if (!issues.length && rubric && !rubrics(rubric)) return { status: 'pending', rubric };
   let checked: AssessmentFile | undefined;
-  if (!isObj(file)) issues.push({ key: '(file)', code: 'not-object' });
+  const exported = isObj(file) ? asExported(file, raw.enterpriseId) : undefined;
+  if (!exported) issues.push({ key: '(file)', code: 'not-object' });
+  else if (!exported.ok) issues.push(exported.issue);
   else {
-    const exported = asExported(file, raw.enterpriseId);
-    const result = exported.ok
-      ? validateAssessment(exported.file, rubrics)
-      : { ok: false as const, issues: [exported.issue] };
+    const result = validateAssessment(exported.file, rubrics);
     if (result.ok) checked = result.file;
-    else issues.push(...result.issues);
+    else issues.push(...result.error.issues);
   }
   if (issues.length || !checked) {
     const profile = isObj(file) && isObj(file.profile) ? file.profile : undefined;

@@ -3,6 +3,8 @@
  * RubricError) without carrying the schema library, which only the lazily loaded validators use. Import them
  * from data-error.ts as before (it re-exports them); the bundler follows the re-export here.
  */
+import type { FileIssue } from './assessment/issues';
+
 export interface DataIssue {
   /** Dotted path inside the file, '(root)' for the whole file. */
   path: string;
@@ -11,7 +13,8 @@ export interface DataIssue {
   file?: string;
 }
 
-export type DataErrorCode = 'data' | 'rubric' | 'guide' | 'planner' | 'indicators' | 'roadmap' | 'review' | 'compare';
+export type DataErrorCode =
+  'data' | 'rubric' | 'guide' | 'planner' | 'indicators' | 'roadmap' | 'review' | 'compare' | 'assessment';
 
 /** "file path: message" of the first issue ('(root)' when there is none). */
 export function describeDataIssues(file: string, issues: readonly DataIssue[]): string {
@@ -20,11 +23,15 @@ export function describeDataIssues(file: string, issues: readonly DataIssue[]): 
   return `${where}: ${first?.message ?? 'invalid'}`;
 }
 
-export class DataError extends Error {
+/**
+ * What is wrong with a data file: its kind (`code`), the file and every issue. Issues are DataIssues (path and
+ * English message), except for an assessment file's, which keep their code and detail for the app to translate.
+ */
+export class DataError<I = DataIssue> extends Error {
   readonly code: DataErrorCode = 'data';
   constructor(
     message: string,
-    readonly issues: DataIssue[] = [],
+    readonly issues: I[] = [],
     readonly file = '',
   ) {
     super(message);
@@ -65,6 +72,19 @@ export type IndicatorDataError = DataError;
 export type RoadmapError = DataError;
 export type ReviewDataError = DataError;
 export type CompareError = DataError;
+
+/**
+ * An assessment file (import, merge, the CLI scorer, a stored record) is not one the spec accepts: its issues
+ * name each offending key with a code (translated by the app; described in English by describeIssue). The
+ * message is the first issue in English, with a count of the others; the file, when the caller named one.
+ */
+export class AssessmentFileError extends DataError<FileIssue> {
+  override readonly code = 'assessment';
+  constructor(message: string, issues: FileIssue[], file = '') {
+    super(message, issues, file);
+    this.name = 'AssessmentFileError';
+  }
+}
 
 /** Throws `error` (DataError by default) for `file`, its message naming the first issue. */
 export function throwIssues(file: string, issues: DataIssue[], error: DataErrorClass = DataError): never {

@@ -191,7 +191,7 @@ describe('backup export and import', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.kind).toBe('backup');
-    expect(r.entries.map((e) => (e.ok ? 'ok' : e.issues.map((i) => `${i.key} ${i.code}`).join()))).toEqual([
+    expect(r.entries.map((e) => (e.ok ? 'ok' : e.error.issues.map((i) => `${i.key} ${i.code}`).join()))).toEqual([
       'ok',
       'assessments.1 not-object',
       'assessments.2.format format',
@@ -269,22 +269,25 @@ describe('backup export and import', () => {
 
   it('applies the size limits: 50 × a single file for a backup, one file per entry', () => {
     const huge = ' '.repeat(MAX_BACKUP_CHARS + 1);
-    expect(parseBackupText(huge, getRubric)).toEqual({
-      ok: false,
-      issues: [{ key: '(file)', code: 'too-large', detail: `${MAX_BACKUP_CHARS}` }],
-    });
+    const tooLarge = parseBackupText(huge, getRubric);
+    expect(tooLarge.ok).toBe(false);
+    expect(tooLarge.ok ? null : tooLarge.error.issues).toEqual([
+      { key: '(file)', code: 'too-large', detail: `${MAX_BACKUP_CHARS}` },
+    ]);
     // a plain file over the single-file limit is rejected as a single import rejects it
     const padded = fixtureText + ' '.repeat(MAX_FILE_CHARS);
     const single = parseBackupText(padded, getRubric);
-    expect(single.ok && single.entries[0]).toMatchObject({ ok: false, issues: [{ key: '(file)', code: 'too-large' }] });
+    expect(single.ok && single.entries[0]).toMatchObject({
+      ok: false,
+      error: { issues: [{ key: '(file)', code: 'too-large' }] },
+    });
     // a backup entry whose content alone is over the single-file limit
     const big = fixture();
     big['x-blob'] = 'x'.repeat(MAX_FILE_CHARS);
     const r = parseBackupText(JSON.stringify(makeBackup([fixture(), big], new Date())), getRubric);
-    expect(r.ok && r.entries.map((e) => (e.ok ? 'ok' : e.issues[0]!.key + ' ' + e.issues[0]!.code))).toEqual([
-      'ok',
-      'assessments.1 too-large',
-    ]);
+    expect(
+      r.ok && r.entries.map((e) => (e.ok ? 'ok' : e.error.issues[0]!.key + ' ' + e.error.issues[0]!.code)),
+    ).toEqual(['ok', 'assessments.1 too-large']);
   });
 
   it('never throws when validating an entry fails unexpectedly, and rejects only that entry', async () => {

@@ -24,7 +24,7 @@ const check = (data: unknown) => validateAssessment(data, getRubric);
 const firstIssue = (data: unknown): FileIssue => {
   const r = check(data);
   if (r.ok) throw new Error('expected a rejection');
-  return r.issues[0]!;
+  return r.error.issues[0]!;
 };
 
 describe('assessment file validation', () => {
@@ -40,7 +40,7 @@ describe('assessment file validation', () => {
   ])('rejects %s', (_, text, key, code) => {
     const r = parseAssessmentText(text, getRubric);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ key, code });
+    if (!r.ok) expect(r.error.issues[0]).toMatchObject({ key, code });
   });
 
   const mutate = (fn: (d: Record<string, any>) => void) => {
@@ -108,7 +108,7 @@ describe('assessment file validation', () => {
     for (let i = 0; i < 100; i++) node = node.x = {};
     expect(firstIssue(deep).code).toBe('too-deep');
     const huge = parseAssessmentText(' '.repeat(2_000_001), getRubric);
-    expect(huge.ok ? null : huge.issues[0]!.code).toBe('too-large');
+    expect(huge.ok ? null : huge.error.issues[0]!.code).toBe('too-large');
   });
 
   it('describes issues on one line naming the key', () => {
@@ -160,12 +160,12 @@ describe('sd-chenxing-2022 files (checklist answers)', () => {
     const d = checklist();
     fn(d);
     const r = checkAny(d);
-    expect(r.ok ? null : r.issues[0]).toMatchObject({ key, code });
+    expect(r.ok ? null : r.error.issues[0]).toMatchObject({ key, code });
   });
 
   it('rejects readiness answers in a cn-sme-2024 file', () => {
     const r = checkAny({ ...valid(), digilevel: { readiness: { 'equipment-count': 3 } } });
-    expect(r.ok ? null : r.issues[0]?.key).toBe('digilevel.readiness');
+    expect(r.ok ? null : r.error.issues[0]?.key).toBe('digilevel.readiness');
   });
 });
 
@@ -198,16 +198,20 @@ describe('reading the text: byte order mark and JSON syntax errors', () => {
     ['an empty file', '', 'unexpected-end', 1, 1],
   ])('names %s with its line and column', (_, text, code, line, column) => {
     const r = parseAssessmentText(text, getRubric);
-    expect(r.ok ? null : r.issues[0]).toEqual({ key: '(file)', code: 'invalid-json', json: { code, line, column } });
+    expect(r.ok ? null : r.error.issues[0]).toEqual({
+      key: '(file)',
+      code: 'invalid-json',
+      json: { code, line, column },
+    });
   });
 
   it('describes a syntax error on one line without quoting the input', () => {
     const text = '{\n"a": x,\n"b":\n\n2, "secret": "do not echo"}';
     const r = parseAssessmentText(text, getRubric);
-    const line = r.ok ? '' : describeIssue(r.issues[0]!);
+    const line = r.ok ? '' : describeIssue(r.error.issues[0]!);
     expect(line).toBe('(file): not valid JSON: unexpected character near line 2 column 6');
     const backup = parseBackupText(text, getRubric);
-    expect(backup.ok ? '' : describeIssue(backup.issues[0]!)).toBe(line);
+    expect(backup.ok ? '' : describeIssue(backup.error.issues[0]!)).toBe(line);
   });
 });
 
@@ -216,7 +220,7 @@ describe('the digilevel key and the limits, as docs/digilevel-extension.md state
   const withExt = (ext: unknown) => ({ ...valid(), [EXTENSION_KEY]: ext });
   const issuesOf = (data: unknown) => {
     const r = check(data);
-    return r.ok ? [] : r.issues.map((i) => ({ key: i.key, code: i.code }));
+    return r.ok ? [] : r.error.issues.map((i) => ({ key: i.key, code: i.code }));
   };
 
   it('documents every meta key the validator knows, and only those', () => {
@@ -308,6 +312,8 @@ describe('the digilevel key and the limits, as docs/digilevel-extension.md state
       describeIssue({ key: 'profile.year', code: 'type', detail: `integer ${MIN_PROFILE_YEAR}–${MAX_PROFILE_YEAR}` }),
     ).toBe('profile.year: wrong type, expected integer 1900–2200');
     const r = check({ ...valid(), profile: { year: 2201 } });
-    expect(r.ok ? null : describeIssue(r.issues[0]!)).toBe('profile.year: wrong type, expected integer 1900–2200');
+    expect(r.ok ? null : describeIssue(r.error.issues[0]!)).toBe(
+      'profile.year: wrong type, expected integer 1900–2200',
+    );
   });
 });

@@ -32,7 +32,7 @@ const withAtt = (attachments: unknown, fixture = 'valid-level3.json') => ({
 });
 const issuesOf = (data: unknown) => {
   const r = validateAssessment(data, (id) => getAnyRubric(id) ?? getRubric(id));
-  return r.ok ? [] : r.issues.map((i) => ({ key: i.key, code: i.code }));
+  return r.ok ? [] : r.error.issues.map((i) => ({ key: i.key, code: i.code }));
 };
 
 describe('digilevel.attachments', () => {

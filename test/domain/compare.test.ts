@@ -363,7 +363,7 @@ describe('the digilevel extension: results and previousCreatedAt', () => {
   ])('rejects %s', (_, ext, key, code) => {
     const r = check(withExt(ext));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ key, code });
+    if (!r.ok) expect(r.error.issues[0]).toMatchObject({ key, code });
   });
 
   it('the result patch sets and clears values', () => {

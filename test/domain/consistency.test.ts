@@ -422,7 +422,7 @@ describe('checkConsistency', () => {
       },
       getRubric,
     );
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.issues));
     expect(checkConsistency(rubric, rules, parsed.file).map((f) => [f.rule, f.params.question ?? ''])).toEqual([
       ['answer-above-numbers', 'q2'],
       ['networked-count-above-digitised-count', ''],

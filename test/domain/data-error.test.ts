@@ -10,7 +10,12 @@ import {
   parseWith,
   parseCostModel,
   getRubric,
+  AssessmentFileError,
+  assessmentFileError,
+  parseAssessmentText,
+  scoreAssessmentText,
 } from '../../src/domain/index';
+import { parseBackupText } from '../../src/domain/assessment/backup';
 import { rubricParts } from '../../src/domain/rubric/parts';
 import { getManifest } from '../../src/domain/rubric/registry';
 
@@ -58,6 +63,48 @@ describe('parseWith and checkWith', () => {
       expect(e).toMatchObject({ code: 'planner', file: 'rubrics/x/costs.json' });
       expect((e as DataError).message).toMatch(/^rubrics\/x\/costs\.json \S+: /);
     }
+  });
+});
+
+describe('an assessment file (import, merge, CLI) is refused with the same shape', () => {
+  const bad = JSON.stringify({
+    format: 'sme-digital-assessment',
+    version: 1,
+    rubric: 'cn-sme-2024',
+    answers: { q1: [0, 2], q2: 9 },
+  });
+
+  it('parseAssessmentText and parseBackupText return a DataError of code "assessment" with every issue', () => {
+    const r = parseAssessmentText(bad, getRubric);
+    const error = r.ok ? undefined : r.error;
+    expect(error).toBeInstanceOf(AssessmentFileError);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toMatchObject({
+      code: 'assessment',
+      file: '',
+      issues: [
+        { key: 'answers.q1', code: 'none-mixed' },
+        { key: 'answers.q2', code: 'index-range', detail: '0–4' },
+      ],
+      message: 'answers.q1: 「无」 (index 0) mixed with other options (and 1 more)',
+    });
+    const backup = parseBackupText(bad, getRubric);
+    const entry = backup.ok ? backup.entries[0] : undefined;
+    expect(entry && !entry.ok ? entry.error : undefined).toMatchObject({ code: 'assessment', issues: error!.issues });
+    const fatal = parseBackupText('[]', getRubric);
+    expect(fatal.ok ? undefined : fatal.error).toMatchObject({ code: 'assessment', issues: [{ key: '(file)' }] });
+  });
+
+  it('the CLI prints its message; a named file leads it', async () => {
+    expect(await scoreAssessmentText(bad)).toEqual({
+      ok: false,
+      error: 'answers.q1: 「无」 (index 0) mixed with other options (and 1 more)',
+    });
+    const named = assessmentFileError([{ key: 'version', code: 'version', detail: '2' }], 'a.json');
+    expect(named).toMatchObject({
+      file: 'a.json',
+      message: 'a.json: version: unsupported format version 2 (expected 1)',
+    });
   });
 });
 

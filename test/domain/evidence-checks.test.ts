@@ -26,7 +26,7 @@ const check = (data: unknown) => validateAssessment(data, getRubric);
 const issuesOf = (data: unknown): FileIssue[] => {
   const r = check(data);
   if (r.ok) throw new Error('expected a rejection');
-  return r.issues;
+  return r.error.issues;
 };
 
 describe('digilevel.evidenceChecks in the file', () => {

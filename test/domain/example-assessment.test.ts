@@ -5,7 +5,7 @@ import { EXTENSION_KEY, evaluate, getRubric, validateAssessment } from '../../sr
 describe('the example assessment offered on an empty home screen', () => {
   it('is a valid file of the national rubric, marked as an example, at level 3 with 60 points', () => {
     const r = validateAssessment(example, getRubric);
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
     expect(r.file[EXTENSION_KEY]?.meta?.label).toBe('示例（虚构企业，可删除）');
     const e = evaluate(getRubric('cn-sme-2024')!, r.file);
     expect(e.level).toBe(3);

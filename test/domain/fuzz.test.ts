@@ -144,7 +144,7 @@ describe('parser bugs found by the fuzz (fixed; kept as regressions)', () => {
     const d = fixture();
     d.answers['q1\nq2'] = 1;
     const r = parse(JSON.stringify(d));
-    expect(!r.ok && r.issues.every((i) => oneLine(describeIssue(i)))).toBe(true);
+    expect(!r.ok && r.error.issues.every((i) => oneLine(describeIssue(i)))).toBe(true);
   });
 });
 
@@ -187,10 +187,10 @@ describe('parser fuzz', () => {
 
       if (r && !r.ok) {
         outcome.rejected++;
-        if (r.issues[0]?.code === 'too-large') outcome.tooLarge++;
-        if (r.issues[0]?.code === 'invalid-json') outcome.invalidJson++;
-        if (!r.issues.length) fail(label, 'rejected without issues');
-        for (const issue of r.issues as FileIssue[]) {
+        if (r.error.issues[0]?.code === 'too-large') outcome.tooLarge++;
+        if (r.error.issues[0]?.code === 'invalid-json') outcome.invalidJson++;
+        if (!r.error.issues.length) fail(label, 'rejected without issues');
+        for (const issue of r.error.issues as FileIssue[]) {
           if (typeof issue.key !== 'string' || !issue.key) fail(label, `issue without key: ${JSON.stringify(issue)}`);
           const line = describeIssue(issue);
           if (!oneLine(line)) {
@@ -204,7 +204,8 @@ describe('parser fuzz', () => {
         const exported = toInterchange(r.file);
         const once = JSON.stringify(exported);
         const again = parse(once);
-        if (!again.ok) fail(label, `re-parse rejected: ${again.issues.map(describeIssue).join(' | ').slice(0, 200)}`);
+        if (!again.ok)
+          fail(label, `re-parse rejected: ${again.error.issues.map(describeIssue).join(' | ').slice(0, 200)}`);
         else if (JSON.stringify(toInterchange(again.file)) !== once) fail(label, 're-parse differs');
         else if (!isDeepStrictEqual(again.file, r.file)) {
           // equal as JSON but not as values: a -0 (written as 0) or a number too large for a double

@@ -10,7 +10,7 @@ const valid = () => JSON.parse(readFileSync(join(import.meta.dirname, '../fixtur
 const doc = readFileSync(join(import.meta.dirname, '../../docs/digilevel-extension.md'), 'utf8');
 const issuesOf = (other: unknown) => {
   const r = validateAssessment({ ...valid(), [EXTENSION_KEY]: { energy: { other } } }, getRubric);
-  return r.ok ? [] : r.issues.map((i) => ({ key: i.key, code: i.code }));
+  return r.ok ? [] : r.error.issues.map((i) => ({ key: i.key, code: i.code }));
 };
 const diesel = { name: '柴油', unit: '吨', coefficient: 1.4571, lastYear: 2, yearBefore: 3 };
 

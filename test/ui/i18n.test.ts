@@ -73,7 +73,7 @@ describe('UI strings', () => {
   it('says what is wrong with a file that is not JSON, and where, in the user’s language', () => {
     const text = '{\n  "format": "sme-digital-assessment",\n  "version": 1 "rubric": "cn-sme-2024"\n}';
     const r = parseAssessmentText(text, getRubric);
-    const issue = r.ok ? undefined : r.issues[0];
+    const issue = r.ok ? undefined : r.error.issues[0];
     expect(describeFileIssue(issue!)).toBe('不是有效的 JSON 文件：第 3 行第 16 列附近缺少逗号。');
     setLanguage('en');
     try {

@@ -16,11 +16,13 @@ import {
   type RubricLookup,
   FILE_FORMAT,
   MAX_FILE_CHARS,
+  assessmentFileError,
   parseJsonText,
   stripBom,
   validateAssessment,
 } from './file';
 import { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, depthOf, isPlainObject, short } from './issues';
+import type { AssessmentFileError } from '../data-error-classes';
 import { EXTENSION_KEY } from './extension';
 import { isIsoInstant, parseInstant } from './dates';
 
@@ -39,10 +41,10 @@ export interface BackupFile {
 }
 
 export type BackupEntry =
-  { index: number; ok: true; file: AssessmentFile } | { index: number; ok: false; issues: FileIssue[] };
+  { index: number; ok: true; file: AssessmentFile } | { index: number; ok: false; error: AssessmentFileError };
 
 export type BackupResult =
-  | { ok: false; issues: FileIssue[] }
+  | { ok: false; error: AssessmentFileError }
   | {
       ok: true;
       /** 'single': the text was one plain assessment file, read as a one-entry backup. */
@@ -57,7 +59,7 @@ export function makeBackup(files: readonly InterchangeFile[], now: Date): Backup
 
 const fatal = (key: string, code: FileErrorCode, detail?: string): BackupResult => ({
   ok: false,
-  issues: [{ key, code, ...(detail === undefined ? {} : { detail }) }],
+  error: assessmentFileError([{ key, code, ...(detail === undefined ? {} : { detail }) }]),
 });
 
 /**
@@ -79,13 +81,19 @@ export function parseBackupText(raw: string, rubrics: RubricLookup): BackupResul
   const text = stripBom(raw);
   if (text.length > MAX_BACKUP_CHARS) return fatal('(file)', 'too-large', `${MAX_BACKUP_CHARS}`);
   const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  if (!parsed.ok) return { ok: false, error: assessmentFileError([parsed.issue]) };
   const data = parsed.data;
   if (isPlainObject(data) && data.format === FILE_FORMAT && text.length > MAX_FILE_CHARS)
     return {
       ok: true,
       kind: 'single',
-      entries: [{ index: 0, ok: false, issues: [{ key: '(file)', code: 'too-large', detail: `${MAX_FILE_CHARS}` }] }],
+      entries: [
+        {
+          index: 0,
+          ok: false,
+          error: assessmentFileError([{ key: '(file)', code: 'too-large', detail: `${MAX_FILE_CHARS}` }]),
+        },
+      ],
     };
   return validateBackup(data, rubrics);
 }
@@ -117,13 +125,17 @@ function checkEntry(entry: unknown, index: number, rubrics: RubricLookup, prefix
     r = validateAssessment(entry, rubrics);
   } catch (e) {
     // validateAssessment is meant never to throw; if it does, the entry is rejected, never the whole import.
-    r = { ok: false, issues: [crashIssue(entry, e)] };
+    r = { ok: false, error: assessmentFileError([crashIssue(entry, e)]) };
   }
   if (r.ok && prefix && JSON.stringify(r.file).length > MAX_FILE_CHARS)
-    r = { ok: false, issues: [{ key: '(file)', code: 'too-large', detail: `${MAX_FILE_CHARS}` }] };
+    r = { ok: false, error: assessmentFileError([{ key: '(file)', code: 'too-large', detail: `${MAX_FILE_CHARS}` }]) };
   if (r.ok) return { index, ok: true, file: r.file };
   const key = (k: string) => (!prefix ? k : k === '(file)' ? prefix : `${prefix}.${k}`);
-  return { index, ok: false, issues: r.issues.map((issue) => ({ ...issue, key: key(issue.key) })) };
+  return {
+    index,
+    ok: false,
+    error: assessmentFileError(r.error.issues.map((issue) => ({ ...issue, key: key(issue.key) }))),
+  };
 }
 
 function crashIssue(entry: unknown, e: unknown): FileIssue {

@@ -14,6 +14,7 @@ import { type Extension, validateExtension, EXTENSION_KEY } from './extension';
 import { type InterchangeProfile, type Profile, validateProfile } from './profile';
 import { type UnknownKeys, FILE_KEYS, spreadUnknownKeys, unknownKeysOf } from './unknown-keys';
 import { jsonSyntaxError, describeJsonError } from './json-error';
+import { AssessmentFileError } from '../data-error-classes';
 import { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, isPlainObject, short, keyPart, depthOf } from './issues';
 
 export { MAX_FILE_DEPTH, type FileErrorCode, type FileIssue, short, keyPart, depthOf };
@@ -53,7 +54,8 @@ export function toInterchange(file: AssessmentFile): InterchangeFile {
   return profile ? { ...spreadUnknownKeys(file), profile: spreadUnknownKeys(profile) } : rest;
 }
 
-export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; issues: FileIssue[] };
+/** A valid file, or the one data-error shape (code 'assessment', the file, every issue). */
+export type FileResult = { ok: true; file: AssessmentFile } | { ok: false; error: AssessmentFileError };
 
 export type RubricLookup = (id: string) => AnyRubric | undefined;
 
@@ -79,12 +81,12 @@ export function parseAssessmentText(text: string, rubrics: RubricLookup): FileRe
   if (text.length > MAX_FILE_CHARS + 1 || stripBom(text).length > MAX_FILE_CHARS)
     return fail('(file)', 'too-large', `${MAX_FILE_CHARS}`);
   const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  if (!parsed.ok) return { ok: false, error: assessmentFileError([parsed.issue]) };
   return validateAssessment(parsed.data, rubrics);
 }
 
 function fail(key: string, code: FileErrorCode, detail?: string): FileResult {
-  return { ok: false, issues: [{ key, code, ...(detail === undefined ? {} : { detail }) }] };
+  return { ok: false, error: assessmentFileError([{ key, code, ...(detail === undefined ? {} : { detail }) }]) };
 }
 
 export function validateAssessment(data: unknown, rubrics: RubricLookup): FileResult {
@@ -107,7 +109,7 @@ export function validateAssessment(data: unknown, rubrics: RubricLookup): FileRe
       : validateNoScenarios(data.scenarios, issues);
   const profile = data.profile === undefined ? undefined : validateProfile(data.profile, issues);
   const ext = data[EXTENSION_KEY] === undefined ? undefined : validateExtension(data[EXTENSION_KEY], rubric, issues);
-  if (issues.length) return { ok: false, issues };
+  if (issues.length) return { ok: false, error: assessmentFileError(issues) };
 
   const file: AssessmentFile = { format: FILE_FORMAT, version: FILE_VERSION, rubric: rubric.id, answers, scenarios };
   if (profile) file.profile = profile;
@@ -200,6 +202,16 @@ function validateScenarios(raw: unknown, rubric: WeightedRubric, issues: FileIss
     else out[key] = [value[0] === true, value[1] === true, value[2] === true, value[3] === true];
   }
   return out;
+}
+
+/**
+ * The error of a file with these issues: its message the first in English (describeIssue) with a count of the
+ * others, led by the file's name when one is given.
+ */
+export function assessmentFileError(issues: FileIssue[], file = ''): AssessmentFileError {
+  const first = issues[0] ? describeIssue(issues[0]) : 'invalid';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new AssessmentFileError(`${file ? `${file}: ` : ''}${first}${more}`, issues, file);
 }
 
 /** English one-line description of an issue, for the CLI and logs (the UI translates `code`). */

@@ -3,7 +3,8 @@
  * One function so that the single-file output, each batch line and each cohort row agree exactly
  * (shared spec, "Command-line scorer" and "Scoring many files").
  */
-import { describeIssue, parseAssessmentText, stripBom, type AssessmentFile } from '../assessment/file';
+import { parseAssessmentText, stripBom, type AssessmentFile } from '../assessment/file';
+import type { AssessmentFileError } from '../data-error-classes';
 import type { Profile } from '../assessment/profile';
 import { toChecklistCliResult, toCliResult, type ChecklistCliResult, type CliResult } from '../cli-result';
 import { getAnyRubric, loadRubricsFor, type AnyRubric } from '../rubric/registry';
@@ -17,18 +18,16 @@ export type ScoredText =
 /** One line, whatever a message holds (the spec's errors are one line each). */
 export const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 
-export type ParsedForScoring = { ok: true; file: AssessmentFile; rubric: AnyRubric } | { ok: false; error: string };
+export type ParsedForScoring =
+  { ok: true; file: AssessmentFile; rubric: AnyRubric } | { ok: false; error: AssessmentFileError };
 
-/** The file read and validated against its rubric (loaded on demand), or the one-line reason it is invalid. */
+/** The file read and validated against its rubric (loaded on demand), or the data error saying why it is invalid. */
 export async function parseForScoring(raw: string): Promise<ParsedForScoring> {
   // Windows Notepad writes a byte order mark; the app's import never sees one (the browser drops it)
   const text = stripBom(raw);
   await loadRubricsFor(text);
   const parsed = parseAssessmentText(text, getAnyRubric);
-  if (!parsed.ok) {
-    const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
-    return { ok: false, error: oneLine(`${describeIssue(parsed.issues[0]!)}${more}`) };
-  }
+  if (!parsed.ok) return parsed;
   return { ok: true, file: parsed.file, rubric: getAnyRubric(parsed.file.rubric)! };
 }
 
@@ -52,6 +51,7 @@ export function cliResultOf(
  */
 export async function scoreAssessmentText(raw: string): Promise<ScoredText> {
   const parsed = await parseForScoring(raw);
-  if (!parsed.ok) return parsed;
+  // the data error's message is the line the spec asks for: the first issue, with a count of the others
+  if (!parsed.ok) return { ok: false, error: oneLine(parsed.error.message) };
   return { ok: true, result: cliResultOf(parsed.rubric, parsed.file).result, profile: parsed.file.profile ?? {} };
 }

@@ -4,7 +4,7 @@
  * without re-scoring. The batch CLI and the cohort scoring share `scoreAssessmentText`, so a cohort's
  * CSV and `score --csv` agree cell for cell.
  */
-import { cliResultOf, parseForScoring, type ScoredText } from '../batch/score-text';
+import { cliResultOf, oneLine, parseForScoring, type ScoredText } from '../batch/score-text';
 import type { CostModel } from '../planner/cost-model';
 import { planLevel } from '../planner/plan';
 import { toFixedNumber } from '../scoring/rational';
@@ -57,7 +57,7 @@ export async function scoreMember(
   costsFor: (rubricId: string) => CostModel | undefined,
 ): Promise<ScoredMember> {
   const parsed = await parseForScoring(raw);
-  if (!parsed.ok) return { ok: false, invalid: { hash, source, error: parsed.error } };
+  if (!parsed.ok) return { ok: false, invalid: { hash, source, error: oneLine(parsed.error.message) } };
   const { file, rubric } = parsed;
   const profile = file.profile ?? {};
   const name = typeof profile.name === 'string' ? profile.name.trim() : '';
