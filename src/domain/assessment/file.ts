@@ -49,9 +49,10 @@ export type InterchangeFile = Omit<AssessmentFile, 'unknownKeys' | 'profile'> & 
 } & Readonly<UnknownKeys>;
 
 export function toInterchange(file: AssessmentFile): InterchangeFile {
-  const { profile, ...rest } = spreadUnknownKeys(file);
-  // spread over the whole file, so that `profile` keeps its place among the keys (a redefined key is not moved)
-  return profile ? { ...spreadUnknownKeys(file), profile: spreadUnknownKeys(profile) } : rest;
+  const out = spreadUnknownKeys(file);
+  const { profile, ...rest } = out;
+  // spread over `out`, so that `profile` keeps its place among the keys (a redefined key is not moved)
+  return profile ? { ...out, profile: spreadUnknownKeys(profile) } : rest;
 }
 
 /** A valid file, or the one data-error shape (code 'assessment', the file, every issue). */
