@@ -33,7 +33,7 @@ const page = (writer: string) => new AssessmentStore(db, writer, clock, new Leav
 /** One clock for all pages, each reading a later time: "written after the page was left" is exact. */
 let time = 0;
 const clock = { now: () => ++time, newId: () => crypto.randomUUID() };
-const nameOf = async (id: string) => (await db.assessments.get(id))?.file.profile.name;
+const nameOf = async (id: string) => (await db.assessments.get(id))?.file.profile?.name;
 
 beforeEach(async () => {
   db = new DigiLevelDB(`test-leave-${n++}`);
@@ -116,6 +116,7 @@ describe('leave journal', () => {
     journal.keep(id, {
       token: 't2',
       patches: [{ op: 'answer', id: 'q5', value: 'not an option' } as unknown as Patch],
+      at: clock.now(),
     });
     storage.setItem('digilevel.left.broken', '{not json');
     storage.setItem('unrelated', 'kept');
