@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/svelte';
 import { loadLanguage } from '../src/i18n/index.svelte';
 import { RUBRIC_IDS, loadRubric } from '../src/domain/rubric/registry';
 import { loadReviewData } from '../src/domain/review/bundled';
+
+// findBy…/waitFor wait on the component's state; their 1 s default is a time budget, and an import (parse,
+// validate, IndexedDB write, live query) took longer while the whole suite shared 2 cores at load 18. A state
+// that arrives earlier still ends the wait at once.
+configure({ asyncUtilTimeout: 10_000 });
 
 await loadLanguage('en');
 // rubrics and their review data load on demand in the app; tests read them synchronously
