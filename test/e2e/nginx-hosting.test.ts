@@ -205,7 +205,7 @@ describe.skipIf(!NGINX)('hosting on nginx with docs/hosting/nginx.conf', () => {
         await useEveryScreen(page, nginx.url, 'nginx-offline');
         await screenshot(page, 'nginx-offline-home');
       });
-    }, 180_000);
+    });
   });
 });
 
@@ -259,5 +259,5 @@ describe.skipIf(!NGINX || !CHROMIUM)('a new deployment on nginx', () => {
       );
       expect(cached).toContain('<!-- release 2 -->');
     });
-  }, 120_000);
+  });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!CHROMIUM)('meeting report', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(3);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', file, join(ARTIFACTS, 'print-zh-CN-page')]);
-  }, 120_000); // the full report now carries the filled-in form (two large tables): axe and printing take longer
+  }); // the full report carries the filled-in form (two large tables): the e2e project allows 300 s
 
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`downloads a PDF in ${lang} with Chinese text, the level, a scenario, a roadmap step and the embedded font`, async () => {
