@@ -45,15 +45,23 @@ const contextOptions = (options: { locale?: string }) => ({
 });
 
 /**
+ * Playwright's 30 s for an action or an event is a hang detector too: a PDF drawn offline, or a full-page
+ * screenshot of the full report, while two other test files share the 2 cores (CI, or a CPU hog) took longer.
+ * A state that arrives earlier still ends the wait. Every context the tests open goes through here.
+ */
+export function patient<T extends BrowserContext>(ctx: T): T {
+  ctx.setDefaultTimeout(90_000);
+  return ctx;
+}
+
+/**
  * A persistent context in a fresh profile folder, deleted when the context closes: profiles are ~50 MB each and
  * used to pile up in /tmp run after run.
  */
 export async function launch(options: { locale?: string } = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'digilevel-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, { ...BROWSER, ...contextOptions(options) });
-  // Playwright's 30 s for an action or an event is a hang detector too: a PDF drawn offline while two other test
-  // files share the 2 cores (CI, or a CPU hog) took longer. A state that arrives earlier still ends the wait.
-  ctx.setDefaultTimeout(90_000);
+  patient(ctx);
   // Remove the profile once the browser has exited (on the 'close' event Chromium may still be writing to it).
   const close = ctx.close.bind(ctx);
   ctx.close = async (...args) => {
@@ -108,7 +116,7 @@ export function pageForEach(options: { locale?: string } = {}): { ctx: BrowserCo
   });
   afterAll(async () => browser?.close());
   beforeEach(async () => {
-    opened.ctx = await browser!.newContext(contextOptions(options));
+    opened.ctx = patient(await browser!.newContext(contextOptions(options)));
     opened.page = await strictPage(opened.ctx);
   });
   afterEach(async () => opened.ctx?.close());

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, CHROMIUM, pageForEach } from './browser';
+import { ARTIFACTS, CHROMIUM, pageForEach, patient } from './browser';
 import { gotoRoute } from './wait';
 import { seed } from './seed';
 import { readZip } from '../../src/zip/read';
@@ -82,7 +82,7 @@ describe.skipIf(!CHROMIUM)('evidence attachments end to end', () => {
       ]);
       const backupPath = join(ARTIFACTS, 'evidence-backup.zip');
       await backup.saveAs(backupPath);
-      const fresh = await browser.ctx.browser()!.newContext({ locale: 'zh-CN' });
+      const fresh = patient(await browser.ctx.browser()!.newContext({ locale: 'zh-CN' }));
       try {
         const page2 = await fresh.newPage();
         await seed(page2, backupPath, NAME);
