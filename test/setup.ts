@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/svelte';
 import { loadLanguage } from '../src/i18n/index.svelte';
+import { startI18next } from '../src/i18n/translator';
 import { RUBRIC_IDS, loadRubric } from '../src/domain/rubric/registry';
 import { loadReviewData } from '../src/domain/review/bundled';
 
@@ -11,6 +12,8 @@ import { loadReviewData } from '../src/domain/review/bundled';
 configure({ asyncUtilTimeout: 10_000 });
 
 await loadLanguage('en');
+// components are tested with the strings' library the app switches to once it is idle (i18n/translator.ts)
+await startI18next();
 // rubrics and their review data load on demand in the app; tests read them synchronously
 await Promise.all(RUBRIC_IDS.map(loadRubric));
 await Promise.all(RUBRIC_IDS.map(loadReviewData));

@@ -2,8 +2,9 @@
  * The strings of every loaded language and translators for a given language. Nothing here knows which language
  * the UI shows: that is index.svelte.ts. The report builds in the language it is given through
  * `translator(lang)`, so it does not depend on the UI's state.
- * The lookup is our own (lookup.ts), not i18next: the app uses keys, `{{name}}` values, plural forms and
- * default values only, and i18next was 16 KB gzip of the first visit and a slice of its start-up time.
+ * Strings are looked up by i18next, the app's translation library, once it has loaded after the first paint
+ * (startI18next); until then by lookup.ts, which answers every string of both languages as i18next does
+ * (test/content/i18n-lookup.test.ts). So i18next's 16 KB gzip and its set-up are not part of the first visit.
  */
 import zhBase from './zh-CN.json';
 import { addStrings, translate, type Tree } from './lookup';
@@ -38,6 +39,30 @@ export function registerLanguageStrings(lang: Language, tree: Tree): void {
   addStrings(STORE[lang], tree);
 }
 
+/** How t() finds a string: lookup.ts until startI18next has run, then i18next. */
+let lookUp = (lang: Language, key: string, options?: Record<string, unknown>): string =>
+  translate(STORE[lang], lang, key, options);
+
+/**
+ * Loads i18next and hands it every string: from then on t() asks it. Its resource store keeps the trees of
+ * STORE (not copies), so strings registered or loaded later (English, lazy screens) reach it through
+ * registerLanguageStrings and loadLanguage as before. Called once the page has loaded and is idle; should the
+ * chunk not load (offline before the service worker cached it), lookup.ts goes on answering the same strings.
+ */
+export async function startI18next(): Promise<void> {
+  const { default: i18next } = await import('i18next');
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: 'zh-CN', // every lookup names its language (lng); this default is never relied on
+    fallbackLng: false,
+    resources: { 'zh-CN': { translation: STORE['zh-CN'] }, en: { translation: STORE.en } },
+    interpolation: { escapeValue: false }, // Svelte escapes on output
+    returnNull: false,
+    initAsync: false,
+  });
+  lookUp = (lang, key, options) => i18n.t(key, { ...options, lng: lang });
+}
+
 /** Text in one language: UI strings, rubric text, numbers and the language's punctuation. */
 export interface Translator {
   readonly lang: Language;
@@ -61,10 +86,7 @@ export interface Translator {
  */
 export function translator(lang: Language | (() => Language)): Translator {
   const current = typeof lang === 'function' ? lang : () => lang;
-  const t = (key: string, options?: Record<string, unknown>) => {
-    const l = current();
-    return translate(STORE[l], l, key, options);
-  };
+  const t = (key: string, options?: Record<string, unknown>) => lookUp(current(), key, options);
   return {
     get lang() {
       return current();

@@ -7,18 +7,10 @@ class Updates {
   private waiting: ServiceWorker | null = null;
 
   /**
-   * Registers once the page has loaded and the main thread is idle: the worker's install fetches every file
-   * for offline use, which must not compete with home's first paint and start-up (Lighthouse's blocking time).
+   * Registers the worker and starts offering updates. Called once the page has loaded and the main thread is
+   * idle (ui/after-paint.ts whenIdle): the worker's install fetches every file for offline use, which must not
+   * compete with home's first paint and start-up (Lighthouse's blocking time).
    */
-  registerLater() {
-    const idle = () =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(() => this.register(), { timeout: 2000 })
-        : setTimeout(() => this.register(), 0);
-    if (document.readyState === 'complete') idle();
-    else addEventListener('load', idle, { once: true });
-  }
-
   register() {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     void navigator.serviceWorker

@@ -26,3 +26,14 @@ export function afterPaint(fn: () => void): { cancel(): void } {
     },
   };
 }
+
+/**
+ * Runs `fn` once the page has loaded and the main thread is idle (at the latest 2 s after the load): for work
+ * the first screen does not need, such as the service worker's install and loading i18next.
+ */
+export function whenIdle(fn: () => void): void {
+  const idle = () =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
