@@ -1,7 +1,7 @@
 /**
  * A string by key in a tree of strings, with its `{{name}}` values filled in and its plural form chosen: the
- * part of i18next the app used, with i18next's results (test/ui/i18n-lookup.test.ts compares the two over
- * every string). What it does not do, because no string or call needs it: nesting (`$t(…)`), formats
+ * part of i18next the app uses, with i18next's results (test/content/i18n-lookup.test.ts compares the two over
+ * every string). It answers until i18next has loaded, after the first paint (translator.ts). What it does not do, because no string or call needs it: nesting (`$t(…)`), formats
  * (`{{n, number}}`), context, ordinals, namespaces, and returning objects.
  */
 export type Tree = { [key: string]: string | Tree };

@@ -1,8 +1,8 @@
 /**
- * The app's own string lookup (src/i18n/lookup.ts) gives what i18next, which it replaced, gave: every string of
- * both languages (base, feature and lazily registered files) with its values, each plural count, a value given
- * as undefined or null, one not given, and a missing key with and without a default. i18next stays installed for this
- * comparison only (the app no longer imports it).
+ * The string lookup of the first paint (src/i18n/lookup.ts) gives what i18next, which takes over once the page is
+ * idle (i18n/translator.ts), gives: every string of both languages (base, feature and lazily registered files) with
+ * its values, each plural count, a value given as undefined or null, one not given, and a missing key with and
+ * without a default. So nobody sees a string change when the library arrives.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
