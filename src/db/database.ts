@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AssessmentFile } from '../domain/index';
 import { gatherUnknownKeys } from '../domain/assessment/unknown-keys';
+import { DB_NAME } from './stored-data';
 
 export interface StoredAssessment {
   id: string;
@@ -39,7 +40,7 @@ export interface StoredAttachment {
   storedAt: number;
 }
 
-export const DB_NAME = 'digilevel';
+export { DB_NAME };
 
 export class DigiLevelDB extends Dexie {
   assessments!: EntityTable<StoredAssessment, 'id'>;

@@ -5,6 +5,7 @@ import type { AssessmentStore } from '../db/assessments';
 import { DEFAULT_RUBRIC } from '../domain/index';
 import type * as Records from '../db/records';
 import { rubrics } from './rubrics.svelte';
+import { storedDataMayExist } from '../db/stored-data';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -35,17 +36,18 @@ class AppState {
   /** The record checks: validation code loads with storage, after the first paint (records.ts). */
   private records = $state.raw<typeof Records | null>(null);
   private sub: Subscription | undefined;
-  private opened!: (store: AssessmentStore) => void;
-  private failed!: (error: unknown) => void;
+  /** Opening storage, once: by start() when something may be stored, else by the first action that needs it. */
+  private opening: Promise<AssessmentStore> | null = null;
+  private stopWatching: (() => void) | undefined;
   /**
-   * Resolves with the store once storage is open. Storage code loads after the first paint, so an
-   * action taken in that moment (a quick click, a file dropped on the import button) waits for it
-   * instead of being dropped. Rejects when storage cannot be opened at all (`openError` says why).
+   * Resolves with the store once storage is open, opening it if nothing has yet. Storage code loads after the
+   * first paint, and on a first visit only when an action needs it, so an action taken before (a quick click, a
+   * file dropped on the import button) waits for it instead of being dropped. Rejects when storage cannot be
+   * opened at all (`openError` says why).
    */
-  readonly ready: Promise<AssessmentStore> = new Promise((resolve, reject) => {
-    this.opened = resolve;
-    this.failed = reject;
-  });
+  get ready(): Promise<AssessmentStore> {
+    return (this.opening ??= this.open());
+  }
   /** Why storage could not be opened, not even in memory (e.g. its code failed to load); shown instead of home. */
   openError = $state<string | null>(null);
 
@@ -61,8 +63,21 @@ class AppState {
   async start() {
     // The national rubric is its own chunk: the first screen renders without it.
     this.loadDefaultRubric();
-    // Dexie is a third of the first visit's bytes: it loads after the first paint (see `ready`).
+    if (!this.opening && !(await storedDataMayExist())) {
+      // A first visit: nothing is stored on this device, so the list is empty without opening storage. Dexie and
+      // the record checks load when an action first needs them (`ready`), or when another tab has stored
+      // something by the time this one is looked at again.
+      this.listed = true;
+      this.stopWatching = watchForStoredData(() => void this.ready.catch(() => undefined));
+      return;
+    }
+    await this.ready.catch(() => undefined); // the error is shown (openError); actions waiting on `ready` stop
+  }
+
+  private async open(): Promise<AssessmentStore> {
+    this.stopWatching?.();
     let opened: OpenedStorage;
+    let store: AssessmentStore;
     let requestPersistence: () => Promise<boolean | undefined>;
     try {
       const [db, { AssessmentStore }, records] = await Promise.all([
@@ -73,27 +88,26 @@ class AppState {
       this.records = records;
       requestPersistence = db.requestPersistence;
       opened = await db.openStorage();
-      this.store = new AssessmentStore(opened.db);
+      store = new AssessmentStore(opened.db);
     } catch (e) {
       this.openError = e instanceof Error ? e.message : String(e);
-      this.ready.catch(() => undefined); // the error is shown; actions waiting on `ready` just stop
-      this.failed(e);
-      return;
+      throw e;
     }
+    this.store = store;
     this.mode = opened.mode;
     this.storageError = opened.error ?? null;
-    this.opened(this.store);
     // edits of a page left before its last write landed: stored again, so home lists them too
-    void this.store.restoreLeftEdits();
-    void pruneAtStart(opened.db, this.store.writer);
-    this.sub = this.store.list().subscribe({
+    void store.restoreLeftEdits();
+    void pruneAtStart(opened.db, store.writer);
+    this.sub = store.list().subscribe({
       next: (rows) => {
         this.stored = rows;
         this.listed = true;
         this.loadListedRubrics();
       },
     });
-    if (opened.mode === 'persistent') this.persisted = await requestPersistence();
+    if (opened.mode === 'persistent') void requestPersistence().then((p) => (this.persisted = p));
+    return store;
   }
 
   /** Loads the rubrics of listed records that are not loaded yet; a failure is kept in `rubricFailures`. */
@@ -117,7 +131,25 @@ class AppState {
 
   stop() {
     this.sub?.unsubscribe();
+    this.stopWatching?.();
   }
+}
+
+/**
+ * Calls `found` once storage exists, checked each time the page is looked at again (another tab may have
+ * created it meanwhile: this one then lists what it stored). Returns the function that stops watching.
+ */
+function watchForStoredData(found: () => void): () => void {
+  const check = () => {
+    if (document.visibilityState !== 'visible') return;
+    void storedDataMayExist().then((exists) => exists && found());
+  };
+  addEventListener('focus', check);
+  document.addEventListener('visibilitychange', check);
+  return () => {
+    removeEventListener('focus', check);
+    document.removeEventListener('visibilitychange', check);
+  };
 }
 
 /**

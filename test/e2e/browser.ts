@@ -71,8 +71,15 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
   return ctx;
 }
 
+/**
+ * Screenshots are artifacts for a person to look at, never compared by a test, so they are taken only when asked
+ * for (SCREENSHOTS=1): a full-page capture re-lays the page out at its full height and encodes a PNG, CPU that a
+ * CI run on 2 cores is short of.
+ */
+export const SCREENSHOTS = !!process.env.SCREENSHOTS && process.env.SCREENSHOTS !== '0';
+
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
+  if (SCREENSHOTS) await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
 }
 
 /** A page of `ctx` that fails the test on any uncaught page error. */

@@ -8,6 +8,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launch, screenshot } from './browser';
 import { axeViolations } from './axe';
 
+const COHORTS = '企业群体（顾问与主管部门）';
+
 let ctx: BrowserContext;
 let page: Page;
 let errors: string[];
@@ -19,8 +21,13 @@ beforeEach(async () => {
 });
 afterEach(async () => ctx?.close());
 
-/** Home, once storage is open and the (empty) list has been read. */
+/**
+ * Home, once storage exists and the (empty) list has been read. A first visit to home does not create the
+ * database (app.svelte.ts), so the cohort list, which opens storage, is visited first.
+ */
 async function openEmptyHome() {
+  await page.goto(`${inject('baseUrl')}#/cohort`);
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: COHORTS }).isVisible()).toBe(true);
   await page.goto(inject('baseUrl'));
   await expect.poll(() => page.getByRole('button', { name: '打开示例评测' }).isVisible()).toBe(true);
 }
@@ -52,7 +59,13 @@ describe.skipIf(!CHROMIUM)('damaged records', () => {
           const open = indexedDB.open('digilevel');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction('assessments', 'readwrite');
+            let tx: IDBTransaction;
+            try {
+              tx = open.result.transaction('assessments', 'readwrite');
+            } catch (e) {
+              reject(e instanceof Error ? e : new Error(String(e))); // no store: the app has not created it
+              return;
+            }
             for (const row of rows) tx.objectStore('assessments').put(row);
             tx.oncomplete = () => {
               open.result.close();

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM, launch, pageForEach, screenshot, ARTIFACTS } from './browser';
+import { CHROMIUM, launch, pageForEach, screenshot, ARTIFACTS, SCREENSHOTS } from './browser';
 import { axeViolations } from './axe';
 import { clickRoute, gotoRoute, waitRoute, waitSaved } from './wait';
 import { seed } from './seed';
@@ -71,7 +71,8 @@ describe.skipIf(!CHROMIUM)('progress over time end to end (re-assess, compare, t
     await fill(page, '客户满意度（分）', '88');
     await waitSaved(page);
     expect(await axeViolations(page)).toEqual([]);
-    await effects.screenshot({ path: join(ARTIFACTS, 'screenshots', 'progress-effect-indicators-zh-CN.png') });
+    if (SCREENSHOTS)
+      await effects.screenshot({ path: join(ARTIFACTS, 'screenshots', 'progress-effect-indicators-zh-CN.png') });
 
     await clickRoute(page, page.getByRole('link', { name: '我的评测' }), '本机上的评测');
     await clickRoute(page, page.getByRole('button', { name: `下一年复评：从“${NAME} 2026”开始` }), '企业概况');

@@ -1,4 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { DB_NAME, storedDataMayExist } from '../../src/db/stored-data';
+
+/**
+ * A device with nothing stored: the database deleted. Dexie closes its connections when asked to (versionchange),
+ * so the deletion does not wait on stores earlier tests left open.
+ */
+async function emptyDevice() {
+  await new Promise((done) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = request.onerror = done;
+  });
+}
 
 /** A fresh AppState module per test: `app` is a singleton. */
 async function freshApp() {
@@ -35,5 +48,66 @@ describe('AppState.start', () => {
     expect(app.store).toBeNull();
     await expect(waiting).rejects.toThrow('Failed to fetch dynamically imported module');
     app.stop();
+  });
+});
+
+describe('AppState.start on a device with nothing stored (a first visit)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('lists nothing without opening storage, and opens it when an action asks for `ready`', async () => {
+    await emptyDevice();
+    const app = await freshApp();
+    await app.start();
+    expect(app.loaded).toBe(true);
+    expect(app.assessments).toEqual([]);
+    expect(app.store).toBeNull(); // Dexie not even loaded: nothing to read
+    expect(await storedDataMayExist()).toBe(false); // and nothing created just by looking
+    const store = await app.ready;
+    expect(app.store).toBe(store);
+    expect(app.mode).toBe('persistent');
+    expect(await storedDataMayExist()).toBe(true);
+    app.stop();
+  });
+
+  it('opens storage at start when a database is there, and lists what it holds', async () => {
+    await emptyDevice();
+    const first = await freshApp();
+    const store = await first.ready;
+    await store.create('cn-sme-2024', { name: 'kept' });
+    first.stop();
+    store.db.close();
+    const app = await freshApp(); // the next visit
+    await app.start();
+    expect(app.store).not.toBeNull();
+    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile.name)).toEqual(['kept']));
+    app.stop();
+  });
+
+  it('opens storage as before where the browser cannot list its databases', async () => {
+    await emptyDevice();
+    vi.stubGlobal('indexedDB', Object.assign(new IDBFactory(), { databases: undefined }));
+    expect(await storedDataMayExist(DB_NAME)).toBe(true);
+    const app = await freshApp();
+    await app.start();
+    expect(app.store).not.toBeNull();
+    app.stop();
+  });
+
+  it('lists what another tab stored once this tab is looked at again', async () => {
+    await emptyDevice();
+    const app = await freshApp();
+    await app.start();
+    expect(app.store).toBeNull();
+    const { openStorage } = await import('../../src/db/open');
+    const { AssessmentStore } = await import('../../src/db/assessments');
+    const other = await openStorage(); // the other tab
+    await new AssessmentStore(other.db).create('cn-sme-2024', { name: 'from the other tab' });
+    window.dispatchEvent(new Event('focus'));
+    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile.name)).toEqual(['from the other tab']));
+    app.stop();
+    other.db.close();
   });
 });

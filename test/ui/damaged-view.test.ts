@@ -13,6 +13,7 @@ import type { Route } from '../../src/ui/router.svelte';
 beforeAll(async () => {
   setLanguage('zh-CN');
   await app.start();
+  await app.ready; // a fresh database: start() leaves storage unopened until something needs it
 });
 beforeEach(async () => {
   await app.store!.db.assessments.clear();

@@ -14,6 +14,7 @@ const upload = (input: HTMLElement, name: string, text: string) =>
 beforeAll(async () => {
   setLanguage('zh-CN');
   await app.start();
+  await app.ready; // a fresh database: start() leaves storage unopened until something needs it
   // the database is a global of the worker: an earlier test file in the same worker may have left records
   await app.store!.db.assessments.clear();
   await waitFor(() => expect(app.assessments).toHaveLength(0));

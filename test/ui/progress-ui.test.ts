@@ -14,6 +14,7 @@ const fixture = readFileSync(join(import.meta.dirname, '../fixtures/valid-level3
 beforeAll(async () => {
   setLanguage('zh-CN');
   await app.start();
+  await app.ready; // a fresh database: start() leaves storage unopened until something needs it
 });
 
 describe('Home: assessments grouped by enterprise', () => {
