@@ -8,6 +8,7 @@ import type { ChecklistRubric } from './checklist-schema';
 import type { RubricManifest } from './manifest';
 import type { CostModel } from '../planner/cost-model';
 import { RubricError } from './rubric-error';
+import { nextTask } from '../next-task';
 
 export { RubricError };
 
@@ -79,12 +80,17 @@ async function loadFolder(id: string): Promise<AnyRubric> {
     readRubricFile(id, manifest.rubric),
     manifest.model === 'weighted-scenarios' ? readRubricFile(id, manifest.costs) : undefined,
   ]);
+  // Each check, and the screens' update that the listeners start, runs as a task of its own: together they
+  // would block a phone's main thread for a few hundred milliseconds while the first screen is in use.
+  await nextTask();
   const rubric = parse.parseAnyRubric(data, rubricFile(id, manifest.rubric), manifest);
+  await nextTask();
   const costs =
     manifest.model === 'weighted-scenarios' && rubric.model === 'weighted-scenarios'
       ? parse.parseCostModel(costsData, rubric, rubricFile(id, manifest.costs))
       : undefined;
   cache.set(id, { manifest, rubric, ...(costs ? { costs } : {}) });
+  await nextTask();
   for (const listener of listeners) listener(rubric);
   return rubric;
 }
