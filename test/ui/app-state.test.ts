@@ -82,7 +82,7 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
     const app = await freshApp(); // the next visit
     await app.start();
     expect(app.store).not.toBeNull();
-    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile.name)).toEqual(['kept']));
+    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile?.name)).toEqual(['kept']));
     app.stop();
   });
 
@@ -106,7 +106,7 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
     const other = await openStorage(); // the other tab
     await new AssessmentStore(other.db).create('cn-sme-2024', { name: 'from the other tab' });
     window.dispatchEvent(new Event('focus'));
-    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile.name)).toEqual(['from the other tab']));
+    await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile?.name)).toEqual(['from the other tab']));
     app.stop();
     other.db.close();
   });

@@ -74,7 +74,7 @@ describe('Home', () => {
     render(Home);
     await waitFor(() => expect(screen.getAllByTestId('assessment-row').length).toBeGreaterThan(0));
     await fireEvent.click(screen.getAllByRole('button', { name: /^重命名“/ })[0]!);
-    const input = screen.getByLabelText('评测名称（如“2026 年度自评”）') as HTMLInputElement;
+    const input = (await screen.findByLabelText('评测名称（如“2026 年度自评”）')) as HTMLInputElement; // the dialog loads on the click
     expect(input.value).toBe('');
     await fireEvent.input(input, { target: { value: '  2026 年度自评  ' } });
     await fireEvent.submit(input.form!);
@@ -83,7 +83,9 @@ describe('Home', () => {
     expect(stored.map((a) => a.file.digilevel?.meta?.label)).toContain('2026 年度自评');
     // opening it again starts from the stored label
     await fireEvent.click(screen.getAllByRole('button', { name: /^重命名“/ })[0]!);
-    expect((screen.getByLabelText('评测名称（如“2026 年度自评”）') as HTMLInputElement).value).toBe('2026 年度自评');
+    expect(((await screen.findByLabelText('评测名称（如“2026 年度自评”）')) as HTMLInputElement).value).toBe(
+      '2026 年度自评',
+    );
     await fireEvent.click(screen.getByRole('button', { name: '取消' }));
   });
 
@@ -92,9 +94,10 @@ describe('Home', () => {
     await waitFor(() => expect(screen.getAllByTestId('assessment-row').length).toBeGreaterThan(0));
     const count = await app.store!.db.assessments.count();
     await fireEvent.click(screen.getAllByRole('button', { name: /删除“/ })[0]!);
-    await fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    await fireEvent.click(await screen.findByRole('button', { name: '取消' }));
     expect(await app.store!.db.assessments.count()).toBe(count);
     await fireEvent.click(screen.getAllByRole('button', { name: /删除“/ })[0]!);
+    await screen.findByRole('dialog');
     const dialogButtons = screen.getAllByRole('button', { name: '删除' });
     await fireEvent.click(dialogButtons[dialogButtons.length - 1]!);
     await waitFor(async () => expect(await app.store!.db.assessments.count()).toBe(count - 1));
@@ -171,7 +174,7 @@ describe('Home with damaged records and a full disk', () => {
     expect(JSON.parse(await download)).toEqual(nullAnswers);
 
     await fireEvent.click(screen.getByRole('button', { name: '删除损坏的记录“答案为空的企业”' }));
-    await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '删除' }));
+    await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '删除' }));
     await waitFor(() => expect(screen.getAllByTestId('damaged-record')).toHaveLength(1));
     expect(await app.store!.db.assessments.get('bad-1')).toBeUndefined();
     expect(await app.store!.db.assessments.count()).toBe(3);
@@ -203,7 +206,7 @@ describe('Home with damaged records and a full disk', () => {
     vi.spyOn(db.assessments, 'delete').mockRejectedValue(quota());
 
     await fireEvent.click(screen.getByRole('button', { name: '新建评测' }));
-    await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '创建' }));
+    await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '创建' }));
     await alert(`新建评测失败：${full}`);
     expect(screen.getByRole('alert')).toHaveTextContent('导出备份');
 
@@ -214,13 +217,13 @@ describe('Home with damaged records and a full disk', () => {
     await alert(`下一年复评失败：${full}`);
 
     await fireEvent.click(screen.getByRole('button', { name: '重命名“满盘企业 2026”的评测' }));
-    const input = screen.getByLabelText('评测名称（如“2026 年度自评”）');
+    const input = await screen.findByLabelText('评测名称（如“2026 年度自评”）');
     await fireEvent.input(input, { target: { value: '新名称' } });
     await fireEvent.submit((input as HTMLInputElement).form!);
     await alert(`重命名失败：${full}`);
 
     await fireEvent.click(screen.getByRole('button', { name: '删除“满盘企业 2026”的评测' }));
-    await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '删除' }));
+    await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '删除' }));
     await alert(`删除失败：${full}`);
 
     await upload(screen.getByLabelText('导入文件…'), 'backup.json', fixture);
