@@ -46,7 +46,9 @@ export class LeaveJournal {
   /** Removes the entry of record `id` if it is still the one with `token` (a later leave may have replaced it). */
   forget(id: string, token: string): void {
     try {
-      if (this.entries().find((e) => e.id === id)?.entry.token === token) this.storage?.removeItem(PREFIX + id);
+      // only this record's entry is read: the others may belong to pages being left in other tabs
+      if (parseEntry(this.storage?.getItem(PREFIX + id) ?? null)?.token === token)
+        this.storage?.removeItem(PREFIX + id);
     } catch {
       // nothing to do: a stale entry is recognised by its token and dropped at the next start
     }

@@ -43,6 +43,15 @@ export function registerLanguageStrings(lang: Language, tree: Tree): void {
 let lookUp = (lang: Language, key: string, options?: Record<string, unknown>): string =>
   translate(STORE[lang], lang, key, options);
 
+/** How the app sets i18next up, apart from its resources; test/content/i18n-lookup.test.ts compares with the same. */
+export const I18NEXT_OPTIONS = {
+  lng: 'zh-CN', // every lookup names its language (lng); this default is never relied on
+  fallbackLng: false,
+  interpolation: { escapeValue: false }, // Svelte escapes on output
+  returnNull: false,
+  initAsync: false,
+} as const;
+
 /**
  * Loads i18next and hands it every string: from then on t() asks it. Its resource store keeps the trees of
  * STORE (not copies), so strings registered or loaded later (English, lazy screens) reach it through
@@ -53,12 +62,8 @@ export async function startI18next(): Promise<void> {
   const { default: i18next } = await import('i18next');
   const i18n = i18next.createInstance();
   await i18n.init({
-    lng: 'zh-CN', // every lookup names its language (lng); this default is never relied on
-    fallbackLng: false,
+    ...I18NEXT_OPTIONS,
     resources: { 'zh-CN': { translation: STORE['zh-CN'] }, en: { translation: STORE.en } },
-    interpolation: { escapeValue: false }, // Svelte escapes on output
-    returnNull: false,
-    initAsync: false,
   });
   lookUp = (lang, key, options) => i18n.t(key, { ...options, lng: lang });
 }

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { addStrings, translate, type Tree } from '../../src/i18n/lookup';
+import { I18NEXT_OPTIONS } from '../../src/i18n/translator';
 
 const dir = join(import.meta.dirname, '..', '..', 'src', 'i18n');
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Tree;
@@ -29,12 +30,8 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
 const trees = { 'zh-CN': treeOf('zh-CN'), en: treeOf('en') };
 const i18n = i18next.createInstance();
 await i18n.init({
-  lng: 'zh-CN',
-  fallbackLng: false,
+  ...I18NEXT_OPTIONS, // as the app sets it up
   resources: { 'zh-CN': { translation: trees['zh-CN'] }, en: { translation: trees.en } },
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
 });
 
 describe.each(['zh-CN', 'en'] as const)('the string lookup in %s', (lang) => {
