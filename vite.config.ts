@@ -12,6 +12,25 @@ const UNIT = [
   'test/build/**/*.test.ts',
 ];
 const UNIT_ISOLATED = ['test/domain/rubric-manifest.test.ts', 'test/domain/lazy-data.test.ts'];
+/**
+ * UI files that keep a process each: they use the app's shared state (its IndexedDB, session, strings loaded on
+ * demand into the resources), mock or reset modules, or check that state (i18n: the bundled English strings). Run
+ * in one process with the others, home and progress-ui saw another file's assessments, i18n another file's strings.
+ */
+const UI_ISOLATED = [
+  'after-paint',
+  'app-state',
+  'cohort-import',
+  'damaged-view',
+  'home',
+  'i18n',
+  'loader',
+  'progress-ui',
+  'router',
+  'rubric-cache',
+  'session',
+  'write-pdf',
+].map((f) => `test/ui/${f}.test.ts`);
 
 // base './' makes every asset URL relative, so dist/ works unchanged at / and under any sub-path.
 export default defineConfig({
@@ -78,6 +97,20 @@ export default defineConfig({
           environment: 'jsdom',
           testTimeout: 30_000,
           include: ['test/ui/**/*.test.ts'],
+          exclude: UI_ISOLATED,
+          // as in unit: these files render components and call functions, and leave no module state behind
+          // (checked with --sequence.shuffle); CPU 36 s -> 17 s
+          isolate: false,
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui-isolated',
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          include: UI_ISOLATED,
           setupFiles: ['test/setup.ts'],
         },
       },
