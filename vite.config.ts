@@ -122,6 +122,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/e2e/setup.ts'],
+          // The browser, servers and profile of a file are its own (opened and closed in its hooks); the Node side
+          // only reads the domain, so files share worker processes: ~1.5 s of CPU less per file (10 files: 120 s
+          // -> 105 s CPU, two runs each)
+          isolate: false,
           // a hang detector, not a budget: an e2e test that walks every screen takes ~20-50 s alone and may share
           // the 2 cores with two other test files and more (126 s for a 48 s walk at load 16); each of its steps
           // has Playwright's own 90 s limit (browser.ts), so a real hang is still reported
