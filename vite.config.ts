@@ -23,6 +23,7 @@ const UI_ISOLATED = [
   'cohort-import',
   'damaged-view',
   'home',
+  'home-intro',
   'i18n',
   'loader',
   'progress-ui',

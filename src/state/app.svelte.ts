@@ -36,6 +36,12 @@ class AppState {
   /** The record checks: validation code loads with storage, after the first paint (records.ts). */
   private records = $state.raw<typeof Records | null>(null);
   private sub: Subscription | undefined;
+  /**
+   * Nothing was stored on this device when the app started, and storage has not been opened since: there is no
+   * data to keep, so home holds no place for the eviction warning (HomeIntro). Known before home mounts (main.ts).
+   */
+  nothingStored = $state(false);
+  private storedCheck: Promise<void> | null = null;
   /** Opening storage, once: by start() when something may be stored, else by the first action that needs it. */
   private opening: Promise<AssessmentStore> | null = null;
   private stopWatching: (() => void) | undefined;
@@ -60,10 +66,18 @@ class AppState {
     void rubrics.load(DEFAULT_RUBRIC).catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
   }
 
+  /** Asks, once, whether anything may be stored (stored-data.ts); sets `nothingStored` when not. */
+  checkStored(): Promise<void> {
+    return (this.storedCheck ??= storedDataMayExist().then((exists) => {
+      if (!exists && !this.opening) this.nothingStored = true;
+    }));
+  }
+
   async start() {
     // The national rubric is its own chunk: the first screen renders without it.
     this.loadDefaultRubric();
-    if (!this.opening && !(await storedDataMayExist())) {
+    await this.checkStored();
+    if (!this.opening && this.nothingStored) {
       // A first visit: nothing is stored on this device, so the list is empty without opening storage. Dexie and
       // the record checks load when an action first needs them (`ready`), or when another tab has stored
       // something by the time this one is looked at again.
@@ -76,6 +90,7 @@ class AppState {
 
   private async open(): Promise<AssessmentStore> {
     this.stopWatching?.();
+    this.nothingStored = false;
     let opened: OpenedStorage;
     let store: AssessmentStore;
     let requestPersistence: () => Promise<boolean | undefined>;

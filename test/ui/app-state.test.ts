@@ -64,8 +64,10 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
     expect(app.loaded).toBe(true);
     expect(app.assessments).toEqual([]);
     expect(app.store).toBeNull(); // Dexie not even loaded: nothing to read
+    expect(app.nothingStored).toBe(true); // home holds no place for the eviction warning
     expect(await storedDataMayExist()).toBe(false); // and nothing created just by looking
     const store = await app.ready;
+    expect(app.nothingStored).toBe(false);
     expect(app.store).toBe(store);
     expect(app.mode).toBe('persistent');
     expect(await storedDataMayExist()).toBe(true);
@@ -82,6 +84,7 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
     const app = await freshApp(); // the next visit
     await app.start();
     expect(app.store).not.toBeNull();
+    expect(app.nothingStored).toBe(false);
     await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile?.name)).toEqual(['kept']));
     app.stop();
   });
