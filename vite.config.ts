@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { serviceWorker } from './build/service-worker-plugin.ts';
 import { prerenderHome } from './build/prerender-home.ts';
+import { rubricSizesModule } from './build/rubric-sizes.ts';
 
 const UNIT = [
   'test/domain/**/*.test.ts',
@@ -36,7 +37,7 @@ const UI_ISOLATED = [
 // base './' makes every asset URL relative, so dist/ works unchanged at / and under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), svelteTesting(), serviceWorker(), prerenderHome()],
+  plugins: [svelte(), svelteTesting(), serviceWorker(), prerenderHome(), rubricSizesModule()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,5 +1,6 @@
 /**
- * Prerenders home's shell into index.html's #app at build time: the purpose sentence, the start button's label,
+ * Prerenders home's shell into index.html's #app at build time: the purpose sentence, the start button's label
+ * (with the minutes a new assessment takes, as home says them: build/rubric-sizes.ts),
  * the example's hint and the privacy line, in Chinese and English, from the translation files. The first and the largest paint then
  * need only the HTML and CSS; main.ts replaces the shell when the app mounts (the same texts, at the same size, so
  * the largest paint stays the static one). No script is added (the CSP allows none inline) and there is no h1 or
@@ -9,6 +10,8 @@ import type { Plugin } from 'vite';
 import { inlineEntryCss } from './inline-css.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundledRubricSizes } from './rubric-sizes.ts';
+import { interpolate } from '../src/i18n/lookup.ts';
 
 type Tree = { [key: string]: string | Tree };
 const I18N = join(import.meta.dirname, '..', 'src', 'i18n');
@@ -27,13 +30,13 @@ function lookup(lang: 'zh-CN' | 'en', key: string): string {
   throw new Error(`prerender-home: no ${lang} string for ${key}`);
 }
 
-/** The shell's markup for one language. */
-function shell(lang: 'zh-CN' | 'en'): string {
-  const t = (key: string) => escape(lookup(lang, key));
+/** The shell's markup for one language; `minutes` a new assessment takes, as home's start button says. */
+function shell(lang: 'zh-CN' | 'en', minutes: number): string {
+  const t = (key: string, values?: Record<string, unknown>) => escape(interpolate(lookup(lang, key), values));
   return [
     `<div class="shell-lang" lang="${lang}">`,
     `<p class="shell-lead">${t('owner.home.purpose')}</p>`,
-    `<p><span class="shell-start">${t('owner.home.startPlain')}</span></p>`,
+    `<p><span class="shell-start">${t('owner.home.start', { minutes })}</span></p>`,
     // a first visit (nothing stored) shows the example's hint: the longest text, so it is painted here too
     `<p class="muted">${t('home.exampleHint')}</p>`,
     `<p class="muted">${t('home.privacy')}</p>`,
@@ -49,12 +52,13 @@ export function prerenderHome(): Plugin[] {
 function shellPlugin(): Plugin {
   return {
     name: 'digilevel-prerender-home',
-    transformIndexHtml(html) {
+    async transformIndexHtml(html) {
       const marker = /<p class="boot" aria-busy="true">[^<]*<\/p>/;
       if (!marker.test(html)) throw new Error('prerender-home: the loading line of index.html is gone');
+      const minutes = (await bundledRubricSizes()).newAssessmentMinutes;
       const body =
         `<div class="shell" aria-busy="true"><p class="shell-brand">${escape(lookup('zh-CN', 'app.name'))}</p>` +
-        `<div class="shell-main">${shell('zh-CN')}${shell('en')}</div></div>`;
+        `<div class="shell-main">${shell('zh-CN', minutes)}${shell('en', minutes)}</div></div>`;
       return html.replace(marker, body);
     },
   };

@@ -9,6 +9,7 @@
 import zhBase from './zh-CN.json';
 import { addStrings, translate, type Tree } from './lookup';
 import type { LocalizedText } from '../domain/index';
+import { nextTask } from '../domain/next-task';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,6 +61,8 @@ export const I18NEXT_OPTIONS = {
  */
 export async function startI18next(): Promise<void> {
   const { default: i18next } = await import('i18next');
+  // evaluating the library and setting it up are two tasks, not one long one (a phone's blocking time)
+  await nextTask();
   const i18n = i18next.createInstance();
   await i18n.init({
     ...I18NEXT_OPTIONS,

@@ -60,10 +60,19 @@ class AppState {
   /** Set when the default rubric fails to load or to validate; shown instead of the app, with a retry. */
   rubricError = $state<string | null>(null);
 
-  /** Loads the national rubric; after a failure `rubricError` says why and calling this again retries. */
-  loadDefaultRubric() {
+  /**
+   * Loads the national rubric; after a failure `rubricError` says why (shown with a retry instead of the screen)
+   * and calling this again retries. Resolves to whether it loaded.
+   */
+  loadDefaultRubric(): Promise<boolean> {
     this.rubricError = null;
-    void rubrics.load(DEFAULT_RUBRIC).catch((e) => (this.rubricError = e instanceof Error ? e.message : String(e)));
+    return rubrics.load(DEFAULT_RUBRIC).then(
+      () => true,
+      (e: unknown) => {
+        this.rubricError = e instanceof Error ? e.message : String(e);
+        return false;
+      },
+    );
   }
 
   /** Asks, once, whether anything may be stored (stored-data.ts); sets `nothingStored` when not. */
@@ -74,17 +83,19 @@ class AppState {
   }
 
   async start() {
-    // The national rubric is its own chunk: the first screen renders without it.
-    this.loadDefaultRubric();
     await this.checkStored();
     if (!this.opening && this.nothingStored) {
       // A first visit: nothing is stored on this device, so the list is empty without opening storage. Dexie and
       // the record checks load when an action first needs them (`ready`), or when another tab has stored
       // something by the time this one is looked at again.
+      // The national rubric is not needed either: home's start button has its size from the build. It loads with
+      // the first screen or action that needs it (App.svelte, Home's create).
       this.listed = true;
       this.stopWatching = watchForStoredData(() => void this.ready.catch(() => undefined));
       return;
     }
+    // The national rubric is its own chunk: the first screen renders without it.
+    void this.loadDefaultRubric();
     await this.ready.catch(() => undefined); // the error is shown (openError); actions waiting on `ready` stop
   }
 

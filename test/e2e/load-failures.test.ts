@@ -99,14 +99,27 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
     await page.getByRole('heading', { level: 1, name: '转型路线图：其他制造业' }).waitFor();
   });
 
-  it('shows home after the national rubric failed to load and a retry', async () => {
+  // A first visit loads no rubric (home's start button has its size from the build): the national rubric is
+  // fetched when an assessment is created, or by the first screen that shows it.
+  it('creates an assessment after the national rubric failed to load and a retry', async () => {
     const unblock = await block(page, chunk('rubric-', 'weighted-scenarios'));
     await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: /^开始自评（约 10 分钟）$/ }).click();
     const retry = await expectLoadError(page);
     await unblock();
     await retry.click();
     await page.getByRole('button', { name: '新建评测' }).waitFor();
     await newAssessment(page);
+  });
+
+  it('shows the rubric page after the national rubric failed to load and a retry', async () => {
+    const unblock = await block(page, chunk('rubric-', 'weighted-scenarios'));
+    await page.goto(inject('baseUrl') + '#/rubric');
+    const retry = await expectLoadError(page);
+    await unblock();
+    await retry.click();
+    await page.getByRole('heading', { level: 1, name: '中小企业数字化水平评测指标（2024年版）' }).waitFor();
+    expect(await page.getByTestId('load-error').count()).toBe(0);
   });
 
   it('opens a 晨星工厂 assessment after its rubric failed to load and a retry', async () => {

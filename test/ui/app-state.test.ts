@@ -19,6 +19,12 @@ async function freshApp() {
   return (await import('../../src/state/app.svelte')).app;
 }
 
+/** Watches the rubric loads of the fresh app's rubric cache (the one `freshApp` just loaded). */
+async function watchRubricLoads() {
+  const { rubrics } = await import('../../src/state/rubrics.svelte');
+  return vi.spyOn(rubrics, 'load');
+}
+
 describe('AppState.start', () => {
   afterEach(() => {
     vi.doUnmock('../../src/db/open');
@@ -60,7 +66,10 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
   it('lists nothing without opening storage, and opens it when an action asks for `ready`', async () => {
     await emptyDevice();
     const app = await freshApp();
+    const rubricLoads = await watchRubricLoads();
     await app.start();
+    // nor loading the national rubric: home's start button has its size from the build (build/rubric-sizes.ts)
+    expect(rubricLoads).not.toHaveBeenCalled();
     expect(app.loaded).toBe(true);
     expect(app.assessments).toEqual([]);
     expect(app.store).toBeNull(); // Dexie not even loaded: nothing to read
@@ -82,8 +91,10 @@ describe('AppState.start on a device with nothing stored (a first visit)', () =>
     first.stop();
     store.db.close();
     const app = await freshApp(); // the next visit
+    const rubricLoads = await watchRubricLoads();
     await app.start();
     expect(app.store).not.toBeNull();
+    expect(rubricLoads).toHaveBeenCalledWith('cn-sme-2024'); // what is listed is shown with its rubric
     expect(app.nothingStored).toBe(false);
     await vi.waitFor(() => expect(app.assessments.map((a) => a.file.profile?.name)).toEqual(['kept']));
     app.stop();

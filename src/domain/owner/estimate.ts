@@ -20,6 +20,17 @@ export function minutesFor(questionsLeft: number, scenariosLeft: number): number
   return Math.ceil(seconds / 60);
 }
 
+/** What a new assessment of a rubric has to answer. */
+export interface RubricSize {
+  questions: number;
+  scenarios: number;
+}
+
+/** The items and scenarios of a rubric: the build computes these for home's start button (build/rubric-sizes.ts). */
+export function rubricSize(rubric: WeightedRubric): RubricSize {
+  return { questions: questionsOf(rubric).length, scenarios: allScenarios(rubric).length };
+}
+
 /**
  * Minutes left for an assessment (a new one when `input` is undefined). A scenario with nothing ticked
  * counts as left: the file cannot tell "未达一级" chosen from not yet looked at.

@@ -30,7 +30,7 @@ const folders: Record<string, FolderLoader> = {
 /** Where each folder is, for messages: rubrics/<id> unless registered from elsewhere (tests). */
 const paths: Record<string, string> = {};
 
-export const DEFAULT_RUBRIC = 'cn-sme-2024';
+export { DEFAULT_RUBRIC } from './default-rubric';
 /** Every registered rubric id (the same array after registerRubric adds one). */
 export const RUBRIC_IDS: string[] = Object.keys(folders);
 
