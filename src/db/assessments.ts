@@ -36,6 +36,14 @@ import { LeaveJournal, type LeftEdits } from './leave-journal';
  * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
  * assessment per enterprise and year. `existingId`: that assessment's record id (the UI offers to open it).
  */
+/** A record written by someone else (another tab) since the write was prepared: nothing was written. */
+class RecordChangedError extends Error {
+  constructor(id: string) {
+    super(`assessment ${id} was written since`);
+    this.name = 'RecordChangedError';
+  }
+}
+
 export class YearTakenError extends Error {
   constructor(
     readonly existingId: string,
@@ -84,11 +92,14 @@ export class AssessmentStore {
 
   private async restoreEach(): Promise<void> {
     for (const { id, entry } of this.journal.entries()) {
-      if (await this.leftEditsApply(id, entry)) {
+      const revision = await this.leftEditsApply(id, entry);
+      if (revision !== undefined) {
         try {
-          await this.update(id, entry.patches, undefined, entry.token);
-        } catch {
-          continue; // kept for the next start
+          await this.update(id, entry.patches, undefined, { token: entry.token, revision });
+        } catch (e) {
+          // written since the check (another tab): newer than the left edits, which are dropped; any other
+          // failure keeps them for the next start
+          if (!(e instanceof RecordChangedError)) continue;
         }
       }
       this.journal.forget(id, entry.token);
@@ -96,19 +107,21 @@ export class AssessmentStore {
   }
 
   /**
-   * Whether the journal's patches are still to be stored: the record exists, lacks them, has not been
-   * written since the page was left (another tab's later edits are newer and win), and stays valid.
+   * The revision the journal's patches are to be stored onto, if they still are: the record exists, lacks them,
+   * has not been written since the page was left (another tab's later edits are newer and win), and stays valid.
+   * The check loads rubrics, so it cannot run inside the write's transaction: the write stores the patches only
+   * onto this same revision.
    */
-  private async leftEditsApply(id: string, entry: LeftEdits): Promise<boolean> {
+  private async leftEditsApply(id: string, entry: LeftEdits): Promise<number | undefined> {
     try {
       const raw = await this.db.assessments.get(id);
       const checked = raw === undefined ? undefined : await checkLoaded(raw);
-      if (checked?.status !== 'ok' || checked.record.leaveToken === entry.token) return false;
-      if (checked.record.updatedAt > entry.at) return false;
+      if (checked?.status !== 'ok' || checked.record.leaveToken === entry.token) return undefined;
+      if (checked.record.updatedAt > entry.at) return undefined;
       const file = entry.patches.reduce(applyPatch, checked.record.file);
-      return (await checkLoaded({ ...checked.record, file })).status === 'ok';
+      return (await checkLoaded({ ...checked.record, file })).status === 'ok' ? checked.record.revision : undefined;
     } catch {
-      return false; // patches that do not apply to this record
+      return undefined; // patches that do not apply to this record
     }
   }
 
@@ -183,8 +196,11 @@ export class AssessmentStore {
     id: string,
     patches: readonly Patch[],
     lastPath?: string,
-    /** Set by restoreLeftEdits: marks the journal entry these patches come from as landed. */
-    leaveToken?: string,
+    /**
+     * Set by restoreLeftEdits: the journal entry these patches come from (its token marks it as landed) and the
+     * revision they were checked against; a record written since is not written (RecordChangedError).
+     */
+    left?: { token: string; revision: number },
   ): Promise<StoredAssessment> {
     let running: Transaction | undefined;
     return this.db
@@ -197,6 +213,7 @@ export class AssessmentStore {
         const checked = checkRecord(stored);
         if (checked.status === 'damaged') throw new DamagedRecordError(checked.damaged);
         const current = checked.status === 'ok' ? checked.record : stored;
+        if (left && current.revision !== left.revision) throw new RecordChangedError(id);
         const file = patches.reduce(applyPatch, current.file);
         const next: StoredAssessment = {
           ...current,
@@ -205,7 +222,7 @@ export class AssessmentStore {
           revision: current.revision + 1,
           writer: this.writer,
           ...(lastPath ? { lastPath } : {}),
-          ...(leaveToken ? { leaveToken } : {}),
+          ...(left ? { leaveToken: left.token } : {}),
         };
         const put = this.db.assessments.put(next);
         // committed now, not after the put's callback: the write lands even if the page goes meanwhile

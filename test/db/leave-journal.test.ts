@@ -97,6 +97,24 @@ describe('leave journal', () => {
     expect(storage.map.size).toBe(0);
   });
 
+  it('a lost write is not applied over an edit another tab makes while it is being checked', async () => {
+    const left = page('left');
+    const id = await left.create('cn-sme-2024');
+    tornDown();
+    void left.writeNow((await left.get(id))!, [rename('甲')]);
+    const next = page('next');
+    const update = next.update.bind(next);
+    // the check (outside the write's transaction: it loads rubrics) passed; another tab writes before the write
+    vi.spyOn(next, 'update').mockImplementationOnce(async (...args) => {
+      await page('other-tab').update(id, [rename('乙')]);
+      return update(...args);
+    });
+
+    await next.restoreLeftEdits();
+    expect(await nameOf(id)).toBe('乙');
+    expect(storage.map.size).toBe(0); // the left edits are older: dropped, not kept for the next start
+  });
+
   it('a page that stays clears its journal entry when the write completes', async () => {
     const left = page('left');
     const id = await left.create('cn-sme-2024');
