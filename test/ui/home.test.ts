@@ -243,4 +243,16 @@ describe('Home with damaged records and a full disk', () => {
     );
     expect(await app.store!.db.assessments.count()).toBe(0);
   });
+
+  it('says what an import did in the language the UI shows, also after a switch', async () => {
+    render(Home);
+    await upload(screen.getByLabelText('导入文件…'), 'again.json', fixture);
+    await screen.findByText('“again.json”：新导入 1 份评测，跳过重复 0 份。');
+    await setLanguage('en');
+    try {
+      await screen.findByText('"again.json": 1 imported, 0 skipped as duplicates.');
+    } finally {
+      await setLanguage('zh-CN');
+    }
+  });
 });

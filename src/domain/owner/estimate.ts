@@ -6,19 +6,9 @@ import type { WeightedRubric } from '../rubric/schema';
 import type { AssessmentInput } from '../assessment/types';
 import { questionsOf } from '../scoring/score';
 import { allScenarios } from '../scoring/scenarios';
+import { minutesFor } from './minutes';
 
-/**
- * Rough reading-and-choosing times with the plain questions and the quick level pick (timed by hand on
- * the owner walk-through): an item is one plain question and a handful of options, a scenario one choice.
- */
-export const SECONDS_PER_QUESTION = 24;
-export const SECONDS_PER_SCENARIO = 12;
-
-/** Whole minutes, rounded up; 0 only when nothing is left. */
-export function minutesFor(questionsLeft: number, scenariosLeft: number): number {
-  const seconds = questionsLeft * SECONDS_PER_QUESTION + scenariosLeft * SECONDS_PER_SCENARIO;
-  return Math.ceil(seconds / 60);
-}
+export { SECONDS_PER_QUESTION, SECONDS_PER_SCENARIO, minutesFor } from './minutes';
 
 /** What a new assessment of a rubric has to answer. */
 export interface RubricSize {

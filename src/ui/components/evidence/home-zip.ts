@@ -22,8 +22,11 @@ export async function assessmentZipBlob(id: string): Promise<Blob> {
   return assessmentZip(store, attachments, id);
 }
 
-/** The import's report, or why the zip was refused (translated; nothing was written). */
-export async function importZipFile(file: File, choice?: SameYearChoice): Promise<ImportReport | { refused: string }> {
+/** The import's report, or why the zip was refused (in the UI's language when called; nothing was written). */
+export async function importZipFile(
+  file: File,
+  choice?: SameYearChoice,
+): Promise<ImportReport | { refused: () => string }> {
   const [store, attachments] = await Promise.all([app.ready, attachmentStore()]);
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
@@ -33,10 +36,11 @@ export async function importZipFile(file: File, choice?: SameYearChoice): Promis
   } catch (e) {
     if (e instanceof ZipError)
       return {
-        refused: t('evidence.zip.refused', {
-          file: file.name,
-          reason: t(`evidence.zip.${e.code}`, { entry: e.entry }),
-        }),
+        refused: () =>
+          t('evidence.zip.refused', {
+            file: file.name,
+            reason: t(`evidence.zip.${e.code}`, { entry: e.entry }),
+          }),
       };
     throw e;
   }
