@@ -27,6 +27,7 @@ const UI_ISOLATED = [
   'home-intro',
   'i18n',
   'loader',
+  'profile-form',
   'progress-ui',
   'router',
   'rubric-cache',

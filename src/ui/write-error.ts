@@ -5,17 +5,35 @@ import { errorDetail, writeFailure, type WriteFailure } from '../db/write-error'
 export type WriteAction = 'create' | 'duplicate' | 'reassess' | 'rename' | 'delete' | 'import' | 'example' | 'export';
 
 export interface WriteError {
-  text: string;
+  readonly text: string;
   /** What the user can do about it, when there is something (a full disk). */
-  hint?: string;
+  readonly hint?: string;
 }
 
+/**
+ * The sentence is written when it is read, in the UI's language at that moment (its properties are getters), so an
+ * error already on screen is translated by a language switch like everything around it.
+ */
 export function describeFailure(action: WriteAction, reason: WriteFailure, detail: string, name = ''): WriteError {
-  const text = t('writeError.message', {
-    action: t(`writeError.action.${action}`, { name }),
-    reason: t(`writeError.reason.${reason}`, { detail }),
-  });
-  return reason === 'quota' ? { text, hint: t('writeError.quotaHint') } : { text };
+  const text = () =>
+    t('writeError.message', {
+      action: t(`writeError.action.${action}`, { name }),
+      reason: t(`writeError.reason.${reason}`, { detail }),
+    });
+  return reason === 'quota'
+    ? {
+        get text() {
+          return text();
+        },
+        get hint() {
+          return t('writeError.quotaHint');
+        },
+      }
+    : {
+        get text() {
+          return text();
+        },
+      };
 }
 
 export function describeWriteError(action: WriteAction, error: unknown, name = ''): WriteError {

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import CohortImport from '../../src/ui/components/cohort/CohortImport.svelte';
+import CohortImport, { type ImportMessage } from '../../src/ui/components/cohort/CohortImport.svelte';
 import type { CohortStore } from '../../src/db/cohorts';
 import type { ScoringOutcome } from '../../src/state/cohort/score-files';
 import { cohortStrings } from '../../src/i18n/cohort-strings';
@@ -21,7 +21,7 @@ const outcome: ScoringOutcome = { members: [], invalid: [], duplicates: [], skip
 function mount() {
   const addImport = vi.fn(async () => ({ added: 0, fresh: [], cohort: { id: 'c' } }));
   const onimported = vi.fn();
-  let message: { text: string; error: boolean } | null = null;
+  let message: ImportMessage = null;
   const view = render(CohortImport, {
     store: { addImport } as unknown as CohortStore,
     cohortId: 'c',
@@ -58,6 +58,13 @@ describe('CohortImport', () => {
     expect(cancel).toHaveBeenCalled();
     expect(addImport).not.toHaveBeenCalled();
     expect(onimported).not.toHaveBeenCalled();
+    // the message is written when shown: a language switch translates it on screen
+    await setLanguage('en');
+    await waitFor(() =>
+      expect(screen.getByTestId('cohort-import-message').textContent).toBe(
+        'Import cancelled; the cohort is unchanged.',
+      ),
+    );
   });
 
   it('a finished import is written once and handed to the screen', async () => {

@@ -209,6 +209,15 @@ describe('Home with damaged records and a full disk', () => {
     await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '创建' }));
     await alert(`新建评测失败：${full}`);
     expect(screen.getByRole('alert')).toHaveTextContent('导出备份');
+    // the alert is written when shown: a language switch translates it on screen, hint included
+    await setLanguage('en');
+    try {
+      await alert("Creating the assessment failed: the device's storage is full. Nothing was written");
+      expect(screen.getByRole('alert')).toHaveTextContent('Export a backup');
+    } finally {
+      await setLanguage('zh-CN');
+    }
+    await alert(`新建评测失败：${full}`);
 
     await fireEvent.click(screen.getByRole('button', { name: '复制“满盘企业 2026”的评测' }));
     await alert(`复制评测失败：${full}`);
