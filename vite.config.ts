@@ -32,6 +32,7 @@ const UI_ISOLATED = [
   'router',
   'rubric-cache',
   'session',
+  'write-error',
   'write-pdf',
 ].map((f) => `test/ui/${f}.test.ts`);
 

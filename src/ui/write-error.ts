@@ -2,7 +2,18 @@
 import { t } from '../i18n/index.svelte';
 import { errorDetail, writeFailure, type WriteFailure } from '../db/write-error';
 
-export type WriteAction = 'create' | 'duplicate' | 'reassess' | 'rename' | 'delete' | 'import' | 'example' | 'export';
+export type WriteAction =
+  | 'create'
+  | 'duplicate'
+  | 'reassess'
+  | 'rename'
+  | 'delete'
+  | 'import'
+  | 'example'
+  | 'export'
+  | 'createCohort'
+  | 'deleteCohort'
+  | 'saveMerged';
 
 export interface WriteError {
   readonly text: string;
