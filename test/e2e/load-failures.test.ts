@@ -34,6 +34,25 @@ async function expectLoadError(page: Page) {
   return panel.getByRole('button', { name: '重试' });
 }
 
+/**
+ * A device that has stored nothing, as on a first visit: earlier tests of this context stored assessments, so this
+ * origin's databases are deleted from a page of the origin that does not run the app (its icon).
+ */
+async function forgetStored(page: Page) {
+  await page.goto(new URL('icon.svg', inject('baseUrl')).href);
+  await page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      await new Promise<void>((done, fail) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => done();
+        request.onerror = () => fail(request.error);
+        request.onblocked = () => fail(new Error(`${name} is still open elsewhere`));
+      });
+    }
+  });
+}
+
 async function newAssessment(page: Page, checklist = false) {
   await page.goto(inject('baseUrl'));
   await page.getByRole('button', { name: '新建评测' }).click();
@@ -55,6 +74,8 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
     // Without the service worker every request reaches page.route (a worker would answer from its cache).
     await ctx.addInitScript(() => {
       delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+      // every page starts in Chinese, whatever language an earlier test switched to (the tests run in any order)
+      localStorage.setItem('digilevel.lang', 'zh-CN');
     });
   });
   afterAll(async () => ctx?.close());
@@ -102,6 +123,7 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
   // A first visit loads no rubric (home's start button has its size from the build): the national rubric is
   // fetched when an assessment is created, or by the first screen that shows it.
   it('creates an assessment after the national rubric failed to load and a retry', async () => {
+    await forgetStored(page); // where something is stored, the rubric loads at start, not on the click
     const unblock = await block(page, chunk('rubric-', 'weighted-scenarios'));
     await page.goto(inject('baseUrl'));
     await page.getByRole('button', { name: /^开始自评（约 10 分钟）$/ }).click();
@@ -113,6 +135,7 @@ describe.skipIf(!CHROMIUM)('load failures and malformed addresses', () => {
   });
 
   it('shows the rubric page after the national rubric failed to load and a retry', async () => {
+    await forgetStored(page); // the rubric page loads it itself: not at start as where something is stored
     const unblock = await block(page, chunk('rubric-', 'weighted-scenarios'));
     await page.goto(inject('baseUrl') + '#/rubric');
     const retry = await expectLoadError(page);
