@@ -32,10 +32,6 @@ import {
 import { RecordMissingError } from './write-error';
 import { LeaveJournal, type LeftEdits } from './leave-journal';
 
-/**
- * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
- * assessment per enterprise and year. `existingId`: that assessment's record id (the UI offers to open it).
- */
 /** A record written by someone else (another tab) since the write was prepared: nothing was written. */
 class RecordChangedError extends Error {
   constructor(id: string) {
@@ -44,6 +40,10 @@ class RecordChangedError extends Error {
   }
 }
 
+/**
+ * Thrown by reassess when the enterprise already has an assessment of the year it would create: one
+ * assessment per enterprise and year. `existingId`: that assessment's record id (the UI offers to open it).
+ */
 export class YearTakenError extends Error {
   constructor(
     readonly existingId: string,

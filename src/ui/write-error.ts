@@ -26,25 +26,17 @@ export interface WriteError {
  * error already on screen is translated by a language switch like everything around it.
  */
 export function describeFailure(action: WriteAction, reason: WriteFailure, detail: string, name = ''): WriteError {
-  const text = () =>
-    t('writeError.message', {
-      action: t(`writeError.action.${action}`, { name }),
-      reason: t(`writeError.reason.${reason}`, { detail }),
-    });
-  return reason === 'quota'
-    ? {
-        get text() {
-          return text();
-        },
-        get hint() {
-          return t('writeError.quotaHint');
-        },
-      }
-    : {
-        get text() {
-          return text();
-        },
-      };
+  return {
+    get text() {
+      return t('writeError.message', {
+        action: t(`writeError.action.${action}`, { name }),
+        reason: t(`writeError.reason.${reason}`, { detail }),
+      });
+    },
+    get hint() {
+      return reason === 'quota' ? t('writeError.quotaHint') : undefined;
+    },
+  };
 }
 
 export function describeWriteError(action: WriteAction, error: unknown, name = ''): WriteError {
